@@ -1,0 +1,630 @@
+package dev.pipeliner.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import dev.pipeliner.client.error.PipelinerDecodingException;
+import dev.pipeliner.client.error.PipelinerException;
+import dev.pipeliner.client.internal.Arguments;
+import dev.pipeliner.client.internal.EntityNames;
+import dev.pipeliner.client.internal.V1Protocol;
+import dev.pipeliner.client.query.Query;
+import io.netty.channel.ChannelOption;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * A reactive client for the Pipeliner CRM REST API (v1), bound to one team pipeline and one set of
+ * credentials. Immutable and thread-safe: share one instance, and derive others with
+ * {@link #withTeamPipeline(String)} and {@link #withCredentials(String, String)}.
+ * <p>
+ * Every method returns a cold {@link Mono} or {@link Flux}: nothing is sent until it is subscribed
+ * to. Failures arrive as {@link PipelinerException} subtypes. Bad arguments fail at once, before
+ * anything is sent, with an {@link IllegalArgumentException} that names the argument.
+ * <p>
+ * Entity names may be singular ({@code "Contact"}) or plural ({@code "Contacts"}) everywhere; they
+ * are resolved through the team pipeline's {@code entityPublic} answer, fetched on first use and
+ * cached for the life of the client.
+ * <pre>{@code
+ * PipelinerClient client = PipelinerClient.builder()
+ *     .url("https://eu.pipelinersales.com")
+ *     .teamPipeline("eu_myPipeline")
+ *     .credentials(apiToken, apiPassword)
+ *     .build();
+ * client.streamEntities("Contacts", Query.filter(Filter.eq("FIRST_NAME", "Todd")))
+ *     .subscribe((contact) -> System.out.println(contact.getString("EMAIL1")));
+ * }</pre>
+ */
+public final class PipelinerClient {
+
+	/** How many entities {@link #streamEntities(String, Query)} asks for per request by default. */
+	public static final int DEFAULT_PAGE_SIZE = 100;
+
+	/** The default bound on the wait for a whole answer. */
+	public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
+	/** The default bound on establishing a connection, when the client creates its own connector. */
+	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+	static final ObjectMapper DEFAULT_MAPPER = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private static final Pattern TEAM_PIPELINE = Pattern.compile("[A-Za-z0-9_\\-]+");
+
+	private static final Set<BatchFlag> SET_FLAGS = EnumSet.complementOf(EnumSet.of(BatchFlag.GET_NO_DELETED_ID));
+
+	private static final Set<BatchFlag> DELETE_FLAGS = EnumSet.of(BatchFlag.ROLLBACK_ON_ERROR,
+			BatchFlag.IGNORE_ON_ERROR, BatchFlag.GET_NO_DELETED_ID, BatchFlag.IGNORE_AND_RETURN_ERRORS);
+
+	private final WebClient webClient;
+
+	private final ObjectMapper mapper;
+
+	private final URI url;
+
+	private final String teamPipeline;
+
+	private final String apiToken;
+
+	private final String apiPassword;
+
+	private final Duration readTimeout;
+
+	private final int pageSize;
+
+	private final V1Protocol protocol;
+
+	private final Mono<EntityNames> names;
+
+	private PipelinerClient(WebClient webClient, ObjectMapper mapper, URI url, String teamPipeline, String apiToken,
+			String apiPassword, Duration readTimeout, int pageSize, Mono<EntityNames> names) {
+		this.webClient = webClient;
+		this.mapper = mapper;
+		this.url = url;
+		this.teamPipeline = teamPipeline;
+		this.apiToken = apiToken;
+		this.apiPassword = apiPassword;
+		this.readTimeout = readTimeout;
+		this.pageSize = pageSize;
+		this.protocol = new V1Protocol(webClient, mapper, url, teamPipeline, apiToken, apiPassword, readTimeout);
+		// Fetched once, shared by concurrent first callers; a failure is not cached.
+		this.names = (names != null) ? names
+				: this.protocol.entityPublic().map(EntityNames::new).cacheInvalidateIf((cached) -> false);
+	}
+
+	/** @return a builder for a client */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	// Scoped views
+
+	/**
+	 * The vendor SDKs' {@code setCredentials}, without mutation.
+	 * @param apiToken the API token
+	 * @param apiPassword the API password
+	 * @return a client for the same team pipeline with other credentials; this one is unchanged
+	 */
+	public PipelinerClient withCredentials(String apiToken, String apiPassword) {
+		Arguments.requireText(apiToken, "apiToken");
+		Arguments.requireText(apiPassword, "apiPassword");
+		return new PipelinerClient(this.webClient, this.mapper, this.url, this.teamPipeline, apiToken, apiPassword,
+				this.readTimeout, this.pageSize, this.names);
+	}
+
+	/**
+	 * @param teamPipeline another team pipeline id, such as {@code eu_otherPipeline}
+	 * @return a client for that team pipeline with the same credentials and settings
+	 */
+	public PipelinerClient withTeamPipeline(String teamPipeline) {
+		return new PipelinerClient(this.webClient, this.mapper, this.url, requireTeamPipeline(teamPipeline),
+				this.apiToken, this.apiPassword, this.readTimeout, this.pageSize, null);
+	}
+
+	/** @return the team pipeline id this client works on */
+	public String getTeamPipeline() {
+		return this.teamPipeline;
+	}
+
+	/** @return the base URL of the team pipeline, {@code {url}/rest_services/v1/{teamPipeline}} */
+	public URI getBaseUrl() {
+		return URI.create(this.protocol.baseUrl());
+	}
+
+	// Metadata
+
+	/** @return the names of the team pipeline's collections, such as {@code Accounts} and {@code Contacts} */
+	public Mono<List<String>> getCollections() {
+		return this.protocol.collections();
+	}
+
+	/**
+	 * @return collection (plural) to entity (singular) names, such as {@code Contacts → Contact};
+	 * the cached answer after the first call
+	 */
+	public Mono<Map<String, String>> getEntityPublic() {
+		return this.names.map(EntityNames::entityPublic);
+	}
+
+	/** @return the server's error codes and their messages */
+	public Mono<Map<Integer, String>> getErrorCodes() {
+		return this.protocol.errorCodes();
+	}
+
+	/**
+	 * @param entity an entity or collection name, such as {@code Contact}
+	 * @return the descriptions of the entity's fields
+	 */
+	public Mono<List<FieldInfo>> getFields(String entity) {
+		return getFields(entity, Query.all());
+	}
+
+	/**
+	 * @param entity an entity or collection name, such as {@code Contact}
+	 * @param query which fields, such as {@code Query.filter(Filter.eq("CUSTOM", "TRUE"))}
+	 * @return the descriptions of the matching fields
+	 */
+	public Mono<List<FieldInfo>> getFields(String entity, Query query) {
+		String name = Arguments.requireEntityName(entity, "entity");
+		Map<String, String> parameters = Arguments.requireNonNull(query, "query").toParameters();
+		return resolve(name).flatMap((names) -> this.protocol.fields(names.entity(), parameters));
+	}
+
+	/** @return the server's clock (the vendor SDKs' {@code getServerAPIUtcDateTime}) */
+	public Mono<Instant> getServerApiUtcDateTime() {
+		return this.protocol.serverUtcDateTime();
+	}
+
+	/** @return the URL of the data center that serves this team pipeline */
+	public Mono<URI> getTeamPipelineUrl() {
+		return this.protocol.teamPipelineUrl();
+	}
+
+	/** @return the schema version of this team pipeline */
+	public Mono<Integer> getTeamPipelineVersion() {
+		return this.protocol.teamPipelineVersion();
+	}
+
+	// Reading
+
+	/**
+	 * Reads one page: one request, whose answer says where the page lies in the whole result.
+	 * @param entity an entity or collection name
+	 * @param query what to read; its limit is the page size (the server's default is 25)
+	 * @return the page
+	 */
+	public Mono<EntityPage<Entity>> getEntities(String entity, Query query) {
+		return getEntities(entity, query, Entity.class);
+	}
+
+	/**
+	 * Reads one page, mapping each entity onto {@code type} (see {@link Entity#as(Class)}).
+	 * @param entity an entity or collection name
+	 * @param query what to read
+	 * @param type the type to map entities onto
+	 * @return the page
+	 */
+	public <T> Mono<EntityPage<T>> getEntities(String entity, Query query, Class<T> type) {
+		String name = Arguments.requireEntityName(entity, "entity");
+		Map<String, String> parameters = Arguments.requireNonNull(query, "query").toParameters();
+		Arguments.requireNonNull(type, "type");
+		return resolve(name).flatMap((names) -> this.protocol.page(names.collection(), parameters))
+			.map((page) -> new EntityPage<>(convert(page.items(), type), page.start(), page.end(), page.total()));
+	}
+
+	/**
+	 * Reads every entity that matches, page by page, as the subscriber asks for them.
+	 * @param entity an entity or collection name
+	 * @param query what to read; its offset is where to start, and its limit, if any, caps the
+	 * number of entities emitted in all
+	 * @return the entities, in the server's order
+	 */
+	public Flux<Entity> streamEntities(String entity, Query query) {
+		return streamEntities(entity, query, Entity.class);
+	}
+
+	/**
+	 * Reads every entity that matches, mapped onto {@code type}.
+	 * @param entity an entity or collection name
+	 * @param query what to read; see {@link #streamEntities(String, Query)}
+	 * @param type the type to map entities onto
+	 * @return the entities, in the server's order
+	 */
+	public <T> Flux<T> streamEntities(String entity, Query query, Class<T> type) {
+		String name = Arguments.requireEntityName(entity, "entity");
+		Arguments.requireNonNull(query, "query");
+		Arguments.requireNonNull(type, "type");
+		long start = (query.getOffset() != null) ? query.getOffset() : 0;
+		Integer limit = query.getLimit();
+		long cap = (limit == null || limit == Query.NO_LIMIT) ? Long.MAX_VALUE : limit;
+		if (cap == 0) {
+			return Flux.empty();
+		}
+		return resolve(name).flatMapMany((names) -> nextPage(names.collection(), query, start, cap)
+			.expand((page) -> {
+				long read = page.nextOffset() - start;
+				return (page.hasMore() && read < cap) ? nextPage(names.collection(), query, page.nextOffset(), cap - read)
+						: Mono.empty();
+			}))
+			.concatMapIterable((page) -> convert(page.items(), type), 1);
+	}
+
+	private Mono<EntityPage<ObjectNode>> nextPage(String collection, Query query, long offset, long remaining) {
+		int size = (int) Math.min(this.pageSize, remaining);
+		return this.protocol.page(collection, query.offset((int) offset).limit(size).toParameters());
+	}
+
+	/**
+	 * @param entity an entity or collection name
+	 * @param id the entity's id
+	 * @return the entity; a {@link dev.pipeliner.client.error.PipelinerNotFoundException} if it does
+	 * not exist
+	 */
+	public Mono<Entity> getEntity(String entity, String id) {
+		return getEntity(entity, id, Entity.class);
+	}
+
+	/**
+	 * @param entity an entity or collection name
+	 * @param id the entity's id
+	 * @param type the type to map the entity onto
+	 * @return the entity
+	 */
+	public <T> Mono<T> getEntity(String entity, String id, Class<T> type) {
+		String name = Arguments.requireEntityName(entity, "entity");
+		Arguments.requireId(id, "id");
+		Arguments.requireNonNull(type, "type");
+		return resolve(name).flatMap((names) -> this.protocol.one(names.collection(), id))
+			.map((node) -> new Entity(node, this.mapper).as(type));
+	}
+
+	// Writing
+
+	/**
+	 * Creates an entity, or partially updates one when {@code data} has an {@code ID}: only the
+	 * fields sent change.
+	 * @param entity an entity or collection name
+	 * @param data the fields: a {@code Map}, an {@link Entity}, a record or a POJO
+	 * @return the id of the created or updated entity
+	 */
+	public Mono<String> setEntity(String entity, Object data) {
+		String name = Arguments.requireEntityName(entity, "entity");
+		ObjectNode node = toObject(data, "data");
+		String id = idOf(node, "data.ID");
+		if (id == null) {
+			node.remove("ID");
+			return resolve(name).flatMap((names) -> this.protocol.create(names.collection(), node));
+		}
+		return resolve(name).flatMap((names) -> this.protocol.update(names.collection(), id, node));
+	}
+
+	/**
+	 * Creates or updates many entities in one request.
+	 * @param entity an entity or collection name
+	 * @param items the entities: maps, {@link Entity}s, records or POJOs; those with an {@code ID}
+	 * are updates
+	 * @param flags how to treat failing items; none means {@link BatchFlag#ROLLBACK_ON_ERROR}
+	 * @return one outcome per item, in the order of {@code items}
+	 */
+	public Mono<BatchResult> setEntities(String entity, Collection<?> items, BatchFlag... flags) {
+		String name = Arguments.requireEntityName(entity, "entity");
+		int mask = mask(flags, SET_FLAGS, "setEntities");
+		requireNotEmpty(items, "items");
+		ArrayNode body = this.mapper.createArrayNode();
+		List<String> ids = new ArrayList<>(items.size());
+		int index = 0;
+		for (Object item : items) {
+			ObjectNode node = toObject(item, "items[" + index + "]");
+			ids.add(idOf(node, "items[" + index + "].ID"));
+			body.add(node);
+			index++;
+		}
+		return resolve(name).flatMap((names) -> this.protocol.setEntities(names.entity(), mask, body, ids));
+	}
+
+	/**
+	 * @param entity an entity or collection name
+	 * @param id the id of the entity to delete
+	 * @return completes when the entity is deleted
+	 */
+	public Mono<Void> deleteEntity(String entity, String id) {
+		String name = Arguments.requireEntityName(entity, "entity");
+		Arguments.requireId(id, "id");
+		return resolve(name).flatMap((names) -> this.protocol.delete(names.collection(), id));
+	}
+
+	/**
+	 * Deletes many entities in one request.
+	 * @param entity an entity or collection name
+	 * @param ids the ids to delete
+	 * @param flags how to treat failing items; with {@link BatchFlag#GET_NO_DELETED_ID} the server
+	 * names the ids it did not delete
+	 * @return one outcome per id, in the order of {@code ids}
+	 */
+	public Mono<BatchResult> deleteEntities(String entity, Collection<String> ids, BatchFlag... flags) {
+		String name = Arguments.requireEntityName(entity, "entity");
+		int mask = mask(flags, DELETE_FLAGS, "deleteEntities");
+		requireNotEmpty(ids, "ids");
+		List<String> list = new ArrayList<>(ids.size());
+		for (String id : ids) {
+			list.add(Arguments.requireText(id, "ids[" + list.size() + "]"));
+		}
+		return resolve(name).flatMap((names) -> this.protocol.deleteEntities(names.entity(), mask, list));
+	}
+
+	// Helpers
+
+	private Mono<EntityNames.Resolved> resolve(String name) {
+		return this.names.map((names) -> names.resolve(name));
+	}
+
+	private <T> List<T> convert(List<ObjectNode> nodes, Class<T> type) {
+		List<T> items = new ArrayList<>(nodes.size());
+		for (ObjectNode node : nodes) {
+			items.add(new Entity(node, this.mapper).as(type));
+		}
+		return items;
+	}
+
+	private ObjectNode toObject(Object data, String name) {
+		Arguments.requireNonNull(data, name);
+		if (data instanceof Entity entity) {
+			return entity.copyOfNode();
+		}
+		JsonNode node;
+		try {
+			node = this.mapper.valueToTree(data);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException(name + " cannot be written as JSON: " + ex.getOriginalMessage(), ex);
+		}
+		if (!(node instanceof ObjectNode object)) {
+			throw new IllegalArgumentException(name + " must be a JSON object (a Map, Entity, record or POJO), but was "
+					+ data.getClass().getName());
+		}
+		return object;
+	}
+
+	private static String idOf(ObjectNode node, String name) {
+		JsonNode id = node.get("ID");
+		if (id == null || id.isNull()) {
+			return null;
+		}
+		if (!id.isValueNode()) {
+			throw new IllegalArgumentException(name + " must be text, but was " + id);
+		}
+		return Arguments.requireId(id.asString(), name);
+	}
+
+	private static int mask(BatchFlag[] flags, Set<BatchFlag> allowed, String operation) {
+		Arguments.requireNonNull(flags, "flags");
+		Set<BatchFlag> set = EnumSet.noneOf(BatchFlag.class);
+		for (BatchFlag flag : flags) {
+			Arguments.requireNonNull(flag, "flags");
+			if (!allowed.contains(flag)) {
+				throw new IllegalArgumentException("flags: " + flag + " does not apply to " + operation);
+			}
+			set.add(flag);
+		}
+		if (set.contains(BatchFlag.ROLLBACK_ON_ERROR) && set.size() > 1) {
+			throw new IllegalArgumentException("flags: ROLLBACK_ON_ERROR contradicts " + set + "; leave it out");
+		}
+		return BatchFlag.mask(set);
+	}
+
+	private static void requireNotEmpty(Collection<?> items, String name) {
+		if (Arguments.requireNonNull(items, name).isEmpty()) {
+			throw new IllegalArgumentException(name + " must not be empty");
+		}
+	}
+
+	private static String requireTeamPipeline(String teamPipeline) {
+		Arguments.requireText(teamPipeline, "teamPipeline");
+		if (!TEAM_PIPELINE.matcher(teamPipeline).matches()) {
+			throw new IllegalArgumentException("teamPipeline must be an id such as 'eu_myPipeline' (letters, digits,"
+					+ " '_' and '-'), but was '" + teamPipeline + "'");
+		}
+		return teamPipeline;
+	}
+
+	/** @return the URL and team pipeline; never the credentials */
+	@Override
+	public String toString() {
+		return "PipelinerClient[url=" + this.url + ", teamPipeline=" + this.teamPipeline + "]";
+	}
+
+	/**
+	 * Builds a {@link PipelinerClient}. {@link #url}, {@link #teamPipeline} and
+	 * {@link #credentials} are required; everything else has a default.
+	 */
+	public static final class Builder {
+
+		private URI url;
+
+		private String teamPipeline;
+
+		private String apiToken;
+
+		private String apiPassword;
+
+		private WebClient webClient;
+
+		private WebClient.Builder webClientBuilder;
+
+		private ObjectMapper mapper = DEFAULT_MAPPER;
+
+		private Duration connectTimeout;
+
+		private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+
+		private int pageSize = DEFAULT_PAGE_SIZE;
+
+		private Builder() {
+		}
+
+		/** @param url the service URL, such as {@code https://eu.pipelinersales.com} */
+		public Builder url(String url) {
+			Arguments.requireText(url, "url");
+			try {
+				return url(URI.create(url.trim()));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("url '" + url + "' is not a valid URL: " + ex.getMessage(), ex);
+			}
+		}
+
+		/** @param url the service URL, such as {@code https://eu.pipelinersales.com} */
+		public Builder url(URI url) {
+			this.url = Arguments.requireNonNull(url, "url");
+			return this;
+		}
+
+		/** @param teamPipeline the team pipeline id, such as {@code eu_myPipeline} */
+		public Builder teamPipeline(String teamPipeline) {
+			this.teamPipeline = teamPipeline;
+			return this;
+		}
+
+		/**
+		 * @param apiToken the API token from the customer portal's API Access page
+		 * @param apiPassword the API password from the same page
+		 */
+		public Builder credentials(String apiToken, String apiPassword) {
+			this.apiToken = apiToken;
+			this.apiPassword = apiPassword;
+			return this;
+		}
+
+		/**
+		 * Sends requests with this {@link WebClient} as it is. Its filters, codecs and connector
+		 * apply; {@link #connectTimeout} cannot be combined with it.
+		 */
+		public Builder webClient(WebClient webClient) {
+			this.webClient = Arguments.requireNonNull(webClient, "webClient");
+			return this;
+		}
+
+		/**
+		 * Builds the {@link WebClient} from a clone of this builder, so that its filters, codecs and
+		 * connector apply (Spring Boot's auto-configured builder, for instance). The given builder is
+		 * not changed.
+		 */
+		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
+			this.webClientBuilder = Arguments.requireNonNull(webClientBuilder, "webClientBuilder");
+			return this;
+		}
+
+		/** @param mapper the mapper for request bodies and for {@link Entity#as(Class)} */
+		public Builder jsonMapper(ObjectMapper mapper) {
+			this.mapper = Arguments.requireNonNull(mapper, "mapper");
+			return this;
+		}
+
+		/**
+		 * Bounds the time to establish a connection. Setting it gives the client a Reactor Netty
+		 * connector of its own, in place of the connector of a {@link #webClientBuilder}; without
+		 * one, a client-owned connector with {@link #DEFAULT_CONNECT_TIMEOUT} is used.
+		 */
+		public Builder connectTimeout(Duration connectTimeout) {
+			this.connectTimeout = requirePositive(connectTimeout, "connectTimeout");
+			return this;
+		}
+
+		/** Bounds the wait for a whole answer, per request; {@link #DEFAULT_READ_TIMEOUT} by default. */
+		public Builder readTimeout(Duration readTimeout) {
+			this.readTimeout = requirePositive(readTimeout, "readTimeout");
+			return this;
+		}
+
+		/**
+		 * @param pageSize how many entities {@link PipelinerClient#streamEntities(String, Query)}
+		 * asks for per request; {@link #DEFAULT_PAGE_SIZE} by default
+		 */
+		public Builder pageSize(int pageSize) {
+			if (pageSize < 1) {
+				throw new IllegalArgumentException("pageSize must be at least 1, but was " + pageSize);
+			}
+			this.pageSize = pageSize;
+			return this;
+		}
+
+		/**
+		 * @return the client
+		 * @throws IllegalArgumentException naming the first setting that is missing or invalid
+		 */
+		public PipelinerClient build() {
+			URI serviceUrl = requireServiceUrl(this.url);
+			String pipeline = requireTeamPipeline(this.teamPipeline);
+			Arguments.requireText(this.apiToken, "apiToken");
+			Arguments.requireText(this.apiPassword, "apiPassword");
+			return new PipelinerClient(webClient(), this.mapper, serviceUrl, pipeline, this.apiToken, this.apiPassword,
+					this.readTimeout, this.pageSize, null);
+		}
+
+		private WebClient webClient() {
+			if (this.webClient != null) {
+				if (this.connectTimeout != null) {
+					throw new IllegalArgumentException("connectTimeout cannot be applied to a given WebClient; set it on"
+							+ " the WebClient's connector, or pass a WebClient.Builder instead");
+				}
+				return this.webClient;
+			}
+			WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
+					: WebClient.builder();
+			if (this.connectTimeout != null || this.webClientBuilder == null) {
+				Duration timeout = (this.connectTimeout != null) ? this.connectTimeout : DEFAULT_CONNECT_TIMEOUT;
+				HttpClient httpClient = HttpClient.create()
+					.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+				builder.clientConnector(new ReactorClientHttpConnector(httpClient));
+			}
+			return builder.build();
+		}
+
+		private static URI requireServiceUrl(URI url) {
+			Arguments.requireNonNull(url, "url");
+			String scheme = url.getScheme();
+			if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+					|| url.getHost() == null) {
+				throw new IllegalArgumentException(
+						"url must be an http or https URL such as 'https://eu.pipelinersales.com', but was '" + url + "'");
+			}
+			if (url.getRawUserInfo() != null) {
+				throw new IllegalArgumentException("url must not contain credentials; use credentials(token, password)");
+			}
+			if (url.getRawQuery() != null || url.getRawFragment() != null) {
+				throw new IllegalArgumentException("url must not have a query or fragment, but was '" + url + "'");
+			}
+			return url;
+		}
+
+		private static Duration requirePositive(Duration duration, String name) {
+			Arguments.requireNonNull(duration, name);
+			if (duration.isNegative() || duration.isZero()) {
+				throw new IllegalArgumentException(name + " must be positive, but was " + duration);
+			}
+			return duration;
+		}
+
+	}
+
+}

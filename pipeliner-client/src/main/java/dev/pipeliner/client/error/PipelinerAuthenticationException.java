@@ -1,0 +1,16 @@
+package dev.pipeliner.client.error;
+
+import java.net.URI;
+
+import org.springframework.http.HttpMethod;
+
+/**
+ * The credentials were missing, wrong, or not allowed to do this (HTTP 401 or 403).
+ */
+public class PipelinerAuthenticationException extends PipelinerApiException {
+
+	public PipelinerAuthenticationException(int status, Integer errorCode, String serverMessage, HttpMethod method, URI uri) {
+		super(status, errorCode, serverMessage, method, uri);
+	}
+
+}

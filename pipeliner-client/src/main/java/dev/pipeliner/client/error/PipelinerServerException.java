@@ -1,0 +1,16 @@
+package dev.pipeliner.client.error;
+
+import java.net.URI;
+
+import org.springframework.http.HttpMethod;
+
+/**
+ * The server failed (HTTP 5xx). 502, 503 and 504 are {@linkplain #isRetryable() retryable}.
+ */
+public class PipelinerServerException extends PipelinerApiException {
+
+	public PipelinerServerException(int status, Integer errorCode, String serverMessage, HttpMethod method, URI uri) {
+		super(status, errorCode, serverMessage, method, uri);
+	}
+
+}

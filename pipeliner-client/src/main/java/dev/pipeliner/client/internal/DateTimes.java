@@ -1,0 +1,47 @@
+package dev.pipeliner.client.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The wire format of Pipeliner date-times: {@code yyyy-MM-dd HH:mm:ss}, always UTC. Not part of the
+ * public API.
+ */
+public final class DateTimes {
+
+	private static final DateTimeFormatter WIRE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+		.withZone(ZoneOffset.UTC);
+
+	private DateTimes() {
+	}
+
+	public static String format(Instant instant) {
+		return WIRE.format(instant);
+	}
+
+	/**
+	 * Parses the wire format and, tolerantly, ISO-8601 forms and a bare date (midnight UTC).
+	 * @throws DateTimeParseException if the text is none of them
+	 */
+	public static Instant parse(String text) {
+		String value = text.trim();
+		if (value.length() == 10) {
+			return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+		}
+		if (value.length() > 10 && value.charAt(10) == ' ') {
+			value = value.substring(0, 10) + 'T' + value.substring(11);
+		}
+		try {
+			return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+		}
+		catch (DateTimeParseException ex) {
+			return OffsetDateTime.parse(value).toInstant();
+		}
+	}
+
+}

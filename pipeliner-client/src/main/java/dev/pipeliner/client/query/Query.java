@@ -1,0 +1,333 @@
+package dev.pipeliner.client.query;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import dev.pipeliner.client.internal.Arguments;
+import dev.pipeliner.client.internal.DateTimes;
+
+/**
+ * What to read from a collection: filter, sort, limit, offset, modified-after and load-only.
+ * Immutable; every method returns a new query.
+ * <pre>{@code
+ * Query.filter(Filter.eq("FIRST_NAME", "Todd"))
+ *     .sort(Sort.asc("SURNAME"))
+ *     .limit(50)
+ *     .loadOnly("ID", "EMAIL1");
+ * }</pre>
+ * The vendor SDKs' loose forms are accepted too, and checked the same way:
+ * {@link #parse(String) Query.parse("limit=5&filter=FIRST_NAME::Todd")} and
+ * {@link #of(Map) Query.of(Map.of("limit", 5, "filter", Map.of("FIRST_NAME", "Todd")))}.
+ */
+public final class Query {
+
+	/** The {@code limit} that asks for all matching entities in one answer. */
+	public static final int NO_LIMIT = -1;
+
+	private static final Query ALL = new Query(null, null, null, null, null, List.of());
+
+	private final Filter filter;
+
+	private final Sort sort;
+
+	private final Integer limit;
+
+	private final Integer offset;
+
+	private final Instant modifiedAfter;
+
+	private final List<String> loadOnly;
+
+	private Query(Filter filter, Sort sort, Integer limit, Integer offset, Instant modifiedAfter,
+			List<String> loadOnly) {
+		this.filter = filter;
+		this.sort = sort;
+		this.limit = limit;
+		this.offset = offset;
+		this.modifiedAfter = modifiedAfter;
+		this.loadOnly = loadOnly;
+	}
+
+	/** @return the query with no conditions: the server's defaults apply */
+	public static Query all() {
+		return ALL;
+	}
+
+	/** @return a query for the entities that match {@code filter} */
+	public static Query filter(Filter filter) {
+		return ALL.where(filter);
+	}
+
+	/**
+	 * Parses a query string in the protocol's form, such as
+	 * {@code limit=5&offset=10&filter=FIRST_NAME::Todd|AGE::30::gt&sort=-MODIFIED}. Values may be
+	 * URL-encoded. The parameters are {@code limit}, {@code offset}, {@code sort},
+	 * {@code filter}, {@code after} and {@code loadonly}.
+	 * @param queryString the query string, with or without a leading {@code ?}
+	 * @return the query
+	 * @throws IllegalArgumentException for an unknown parameter or a malformed value
+	 */
+	public static Query parse(String queryString) {
+		Arguments.requireNonNull(queryString, "query");
+		String text = queryString.startsWith("?") ? queryString.substring(1) : queryString;
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		for (String pair : text.split("&")) {
+			if (pair.isEmpty()) {
+				continue;
+			}
+			int equals = pair.indexOf('=');
+			String key = decode((equals < 0) ? pair : pair.substring(0, equals));
+			String value = (equals < 0) ? "" : decode(pair.substring(equals + 1));
+			parameters.put(key, value);
+		}
+		return of(parameters);
+	}
+
+	/**
+	 * Builds a query from a map the way the vendor's Python SDK takes one:
+	 * {@code {"limit": 5, "filter": {"FIRST_NAME": "Todd"}}}. Keys are the parameter names of
+	 * {@link #parse(String)}. {@code filter} is a wire string, a {@link Filter}, or a map of field to
+	 * value (equality) or to a two-element list {@code [value, "gt"]}; {@code sort} and
+	 * {@code loadonly} are a wire string or a list of fields; {@code after} is an {@link Instant} or a
+	 * date-time string.
+	 * @param parameters the parameters
+	 * @return the query
+	 * @throws IllegalArgumentException for an unknown key or a value of the wrong type
+	 */
+	public static Query of(Map<String, ?> parameters) {
+		Arguments.requireNonNull(parameters, "query");
+		Query query = ALL;
+		for (Map.Entry<String, ?> entry : parameters.entrySet()) {
+			String key = Arguments.requireNonNull(entry.getKey(), "query parameter name").toLowerCase(Locale.ROOT);
+			Object value = entry.getValue();
+			query = switch (key) {
+				case "limit" -> query.limit(toInt(value, "limit"));
+				case "offset" -> query.offset(toInt(value, "offset"));
+				case "filter" -> query.where(toFilter(value));
+				case "sort" -> query.sort((value instanceof Sort sort) ? sort : Sort.parse(joined(value, "sort")));
+				case "after" -> query.modifiedAfter(toInstant(value));
+				case "loadonly" -> query.loadOnly(joined(value, "loadonly").split("\\|"));
+				default -> throw new IllegalArgumentException("query parameter '" + entry.getKey()
+						+ "' is unknown; use limit, offset, sort, filter, after or loadonly");
+			};
+		}
+		return query;
+	}
+
+	/**
+	 * @param filter the entities to match; replaces any filter this query had
+	 * @return the new query
+	 */
+	public Query where(Filter filter) {
+		Arguments.requireNonNull(filter, "filter");
+		return new Query(filter, this.sort, this.limit, this.offset, this.modifiedAfter, this.loadOnly);
+	}
+
+	/**
+	 * @param sort the order of the results
+	 * @return the new query
+	 */
+	public Query sort(Sort sort) {
+		Arguments.requireNonNull(sort, "sort");
+		return new Query(this.filter, sort, this.limit, this.offset, this.modifiedAfter, this.loadOnly);
+	}
+
+	/**
+	 * @param limit how many entities at most; {@link #NO_LIMIT} for all of them
+	 * @return the new query
+	 * @throws IllegalArgumentException if negative other than {@link #NO_LIMIT}
+	 */
+	public Query limit(int limit) {
+		if (limit < 0 && limit != NO_LIMIT) {
+			throw new IllegalArgumentException("limit must be zero or more, or Query.NO_LIMIT (-1), but was " + limit);
+		}
+		return new Query(this.filter, this.sort, limit, this.offset, this.modifiedAfter, this.loadOnly);
+	}
+
+	/**
+	 * @param offset how many matching entities to skip (0-based)
+	 * @return the new query
+	 * @throws IllegalArgumentException if negative
+	 */
+	public Query offset(int offset) {
+		if (offset < 0) {
+			throw new IllegalArgumentException("offset must be zero or more, but was " + offset);
+		}
+		return new Query(this.filter, this.sort, this.limit, offset, this.modifiedAfter, this.loadOnly);
+	}
+
+	/**
+	 * @param instant only entities modified after this instant (the {@code after} parameter)
+	 * @return the new query
+	 */
+	public Query modifiedAfter(Instant instant) {
+		Arguments.requireNonNull(instant, "modifiedAfter");
+		return new Query(this.filter, this.sort, this.limit, this.offset, instant, this.loadOnly);
+	}
+
+	/**
+	 * @param fields only these fields come back (the {@code loadonly} parameter)
+	 * @return the new query
+	 */
+	public Query loadOnly(String... fields) {
+		Arguments.requireNonNull(fields, "loadOnly");
+		List<String> list = new ArrayList<>();
+		for (String field : fields) {
+			Arguments.requireText(field, "loadOnly field");
+			list.add(Arguments.requireExpressible(field, "loadOnly field"));
+		}
+		return new Query(this.filter, this.sort, this.limit, this.offset, this.modifiedAfter, List.copyOf(list));
+	}
+
+	/** @return the filter, or {@code null} */
+	public Filter getFilter() {
+		return this.filter;
+	}
+
+	/** @return the sort, or {@code null} */
+	public Sort getSort() {
+		return this.sort;
+	}
+
+	/** @return the limit, or {@code null} when the server's default applies */
+	public Integer getLimit() {
+		return this.limit;
+	}
+
+	/** @return the offset, or {@code null} when it is 0 by default */
+	public Integer getOffset() {
+		return this.offset;
+	}
+
+	/** @return the modified-after instant, or {@code null} */
+	public Instant getModifiedAfter() {
+		return this.modifiedAfter;
+	}
+
+	/** @return the fields to load, empty for all */
+	public List<String> getLoadOnly() {
+		return this.loadOnly;
+	}
+
+	/**
+	 * @return the query parameters as they are sent, before URL encoding, in a stable order
+	 */
+	public Map<String, String> toParameters() {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		if (this.limit != null) {
+			parameters.put("limit", this.limit.toString());
+		}
+		if (this.offset != null) {
+			parameters.put("offset", this.offset.toString());
+		}
+		if (this.sort != null) {
+			parameters.put("sort", this.sort.toWire());
+		}
+		if (this.filter != null) {
+			parameters.put("filter", this.filter.toWire());
+		}
+		if (this.modifiedAfter != null) {
+			parameters.put("after", DateTimes.format(this.modifiedAfter));
+		}
+		if (!this.loadOnly.isEmpty()) {
+			parameters.put("loadonly", String.join("|", this.loadOnly));
+		}
+		return parameters;
+	}
+
+	private static String decode(String text) {
+		return URLDecoder.decode(text, StandardCharsets.UTF_8);
+	}
+
+	private static int toInt(Object value, String name) {
+		if (value instanceof Number number) {
+			return number.intValue();
+		}
+		try {
+			return Integer.parseInt(String.valueOf(value).trim());
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException(name + " must be a whole number, but was '" + value + "'");
+		}
+	}
+
+	private static Filter toFilter(Object value) {
+		if (value instanceof Filter filter) {
+			return filter;
+		}
+		if (value instanceof Map<?, ?> map) {
+			Filter filter = null;
+			for (Map.Entry<?, ?> entry : map.entrySet()) {
+				String field = String.valueOf(entry.getKey());
+				Filter condition = (entry.getValue() instanceof List<?> pair && pair.size() == 2)
+						? Filter.of(field, FilterOperator.fromCode(String.valueOf(pair.get(1))), pair.get(0))
+						: Filter.eq(field, entry.getValue());
+				filter = (filter != null) ? filter.and(condition) : condition;
+			}
+			Arguments.requireNonNull(filter, "filter");
+			return filter;
+		}
+		if (value instanceof CharSequence text) {
+			return Filter.parse(text.toString());
+		}
+		throw new IllegalArgumentException("filter must be a String, a Filter or a Map of field to value, but was "
+				+ ((value != null) ? value.getClass().getName() : "null"));
+	}
+
+	private static String joined(Object value, String name) {
+		if (value instanceof Collection<?> items) {
+			return items.stream().map(String::valueOf).collect(Collectors.joining("|"));
+		}
+		if (value instanceof String[] items) {
+			return String.join("|", Arrays.asList(items));
+		}
+		if (value instanceof CharSequence text) {
+			return text.toString();
+		}
+		throw new IllegalArgumentException(name + " must be a String or a list of field names");
+	}
+
+	private static Instant toInstant(Object value) {
+		if (value instanceof Instant instant) {
+			return instant;
+		}
+		try {
+			return DateTimes.parse(String.valueOf(Arguments.requireNonNull(value, "after")));
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException("after must be a date-time such as '2024-05-06 14:00:02' (UTC), but was '"
+					+ value + "'");
+		}
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return (other instanceof Query query) && toParameters().equals(query.toParameters());
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(toParameters());
+	}
+
+	/** @return the parameters in query-string form, not URL-encoded */
+	@Override
+	public String toString() {
+		return toParameters().entrySet()
+			.stream()
+			.map((entry) -> entry.getKey() + "=" + entry.getValue())
+			.collect(Collectors.joining("&"));
+	}
+
+}
