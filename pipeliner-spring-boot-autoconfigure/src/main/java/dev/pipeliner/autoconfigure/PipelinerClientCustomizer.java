@@ -1,0 +1,18 @@
+package dev.pipeliner.autoconfigure;
+
+import dev.pipeliner.client.PipelinerClient;
+
+/**
+ * Changes the auto-configured {@link PipelinerClient} before it is built, for settings that
+ * concern this client only. Declare beans of this type; they run in {@code @Order}, after
+ * {@code pipeliner.*} properties are applied, so they win over them.
+ */
+@FunctionalInterface
+public interface PipelinerClientCustomizer {
+
+	/**
+	 * @param builder the builder, with the properties already applied
+	 */
+	void customize(PipelinerClient.Builder builder);
+
+}

@@ -1,0 +1,46 @@
+package dev.pipeliner.autoconfigure;
+
+import dev.pipeliner.client.PipelinerClient;
+
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.env.Environment;
+
+/**
+ * When the application injects a {@link PipelinerClient} but none exists because
+ * {@code pipeliner.url} is not set, says so and which properties to set. Runs before Spring Boot's
+ * generic report of a missing bean; steps aside when {@code pipeliner.url} is set.
+ */
+class PipelinerClientNotConfiguredFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDefinitionException>
+		implements Ordered {
+
+	private final Environment environment;
+
+	PipelinerClientNotConfiguredFailureAnalyzer(Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, NoSuchBeanDefinitionException cause) {
+		ResolvableType type = cause.getResolvableType();
+		if (type == null || type.resolve() != PipelinerClient.class || this.environment.containsProperty("pipeliner.url")) {
+			return null;
+		}
+		return new FailureAnalysis(
+				"A PipelinerClient was required, but none is configured: the property pipeliner.url is not set.",
+				"Set pipeliner.url, pipeliner.team-pipeline, pipeliner.api-token and pipeliner.api-password (for"
+						+ " example in application.yml, or as the environment variables PIPELINER_URL,"
+						+ " PIPELINER_TEAM_PIPELINE, PIPELINER_API_TOKEN and PIPELINER_API_PASSWORD), or define a"
+						+ " PipelinerClient bean of your own.",
+				cause);
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+}

@@ -1,0 +1,123 @@
+package dev.pipeliner.autoconfigure;
+
+import java.time.Duration;
+
+import dev.pipeliner.client.PipelinerClient;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the auto-configured {@link PipelinerClient}, under {@code pipeliner.*}.
+ * <p>
+ * The client is configured when {@code pipeliner.url} is set; {@code team-pipeline},
+ * {@code api-token} and {@code api-password} are then required.
+ */
+@ConfigurationProperties("pipeliner")
+public class PipelinerProperties {
+
+	/**
+	 * Service URL of the Pipeliner data center, such as https://eu.pipelinersales.com. Setting it
+	 * turns the client on; without it no PipelinerClient bean is created.
+	 */
+	private String url;
+
+	/**
+	 * Team pipeline id, such as eu_myPipeline: the one all calls go to unless a client is derived
+	 * with withTeamPipeline.
+	 */
+	private String teamPipeline;
+
+	/**
+	 * API token from the customer portal's API Access page (the Basic auth user name).
+	 */
+	private String apiToken;
+
+	/**
+	 * API password from the customer portal's API Access page (the Basic auth password).
+	 */
+	private String apiPassword;
+
+	/**
+	 * Longest time to establish a connection.
+	 */
+	private Duration connectTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Longest wait for a whole answer to one request.
+	 */
+	private Duration readTimeout = Duration.ofSeconds(30);
+
+	/**
+	 * Number of entities streamEntities asks for per request.
+	 */
+	private int pageSize = 100;
+
+	public String getUrl() {
+		return this.url;
+	}
+
+	public void setUrl(String url) {
+		this.url = url;
+	}
+
+	public String getTeamPipeline() {
+		return this.teamPipeline;
+	}
+
+	public void setTeamPipeline(String teamPipeline) {
+		this.teamPipeline = teamPipeline;
+	}
+
+	public String getApiToken() {
+		return this.apiToken;
+	}
+
+	public void setApiToken(String apiToken) {
+		this.apiToken = apiToken;
+	}
+
+	public String getApiPassword() {
+		return this.apiPassword;
+	}
+
+	public void setApiPassword(String apiPassword) {
+		this.apiPassword = apiPassword;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public Duration getReadTimeout() {
+		return this.readTimeout;
+	}
+
+	public void setReadTimeout(Duration readTimeout) {
+		this.readTimeout = readTimeout;
+	}
+
+	public int getPageSize() {
+		return this.pageSize;
+	}
+
+	public void setPageSize(int pageSize) {
+		this.pageSize = pageSize;
+	}
+
+	/** @return the settings with the credentials masked */
+	@Override
+	public String toString() {
+		return "PipelinerProperties[url=" + this.url + ", teamPipeline=" + this.teamPipeline + ", apiToken="
+				+ mask(this.apiToken) + ", apiPassword=" + mask(this.apiPassword) + ", connectTimeout="
+				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", pageSize=" + this.pageSize + "]";
+	}
+
+	private static String mask(String secret) {
+		return (secret == null || secret.isEmpty()) ? "<unset>" : "******";
+	}
+
+}

@@ -1,0 +1,256 @@
+package dev.pipeliner.autoconfigure;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.pipeliner.client.PipelinerClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.WebClientCustomizer;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PipelinerAutoConfigurationTests {
+
+	@RegisterExtension
+	static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+				ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
+				PipelinerAutoConfiguration.class));
+
+	private ApplicationContextRunner configured() {
+		return this.contextRunner.withPropertyValues("pipeliner.url=" + server.baseUrl(),
+				"pipeliner.team-pipeline=eu_Pipeline1", "pipeliner.api-token=token-123",
+				"pipeliner.api-password=password-456");
+	}
+
+	private static String basic(String token, String password) {
+		return "Basic " + Base64.getEncoder().encodeToString((token + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void backsOffWithoutUrl() {
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(PipelinerClient.class));
+	}
+
+	@Test
+	void createsAClientBoundToTheProperties() {
+		server.stubFor(get(urlEqualTo("/rest_services/v1/eu_Pipeline1/teamPipelineVersion")).willReturn(okJson("15")));
+
+		configured().run((context) -> {
+			assertThat(context).hasSingleBean(PipelinerClient.class);
+			PipelinerClient client = context.getBean(PipelinerClient.class);
+			assertThat(client.getTeamPipelineVersion().block()).isEqualTo(15);
+		});
+
+		server.verify(getRequestedFor(urlEqualTo("/rest_services/v1/eu_Pipeline1/teamPipelineVersion"))
+			.withHeader("Authorization", equalTo(basic("token-123", "password-456"))));
+	}
+
+	@Test
+	void bindsTimeoutsAndPageSizeWithDefaultsMatchingTheClient() {
+		configured().run((context) -> {
+			PipelinerProperties defaults = context.getBean(PipelinerProperties.class);
+			assertThat(defaults.getConnectTimeout()).isEqualTo(PipelinerClient.DEFAULT_CONNECT_TIMEOUT);
+			assertThat(defaults.getReadTimeout()).isEqualTo(PipelinerClient.DEFAULT_READ_TIMEOUT);
+			assertThat(defaults.getPageSize()).isEqualTo(PipelinerClient.DEFAULT_PAGE_SIZE);
+		});
+		configured().withPropertyValues("pipeliner.connect-timeout=2s", "pipeliner.read-timeout=45s", "pipeliner.page-size=500")
+			.run((context) -> {
+				PipelinerProperties properties = context.getBean(PipelinerProperties.class);
+				assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofSeconds(45));
+				assertThat(properties.getPageSize()).isEqualTo(500);
+			});
+	}
+
+	@Test
+	void theReadTimeoutReachesTheClient() {
+		server.stubFor(get(urlEqualTo("/rest_services/v1/eu_Pipeline1/teamPipelineVersion"))
+			.willReturn(okJson("15").withFixedDelay(1500)));
+
+		configured().withPropertyValues("pipeliner.read-timeout=200ms").run((context) -> {
+			PipelinerClient client = context.getBean(PipelinerClient.class);
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.getTeamPipelineVersion().block())
+				.hasMessageContaining("within PT0.2S");
+		});
+	}
+
+	@Test
+	void aClientOfTheApplicationWins() {
+		configured().withUserConfiguration(OwnClientConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(PipelinerClient.class);
+			assertThat(context.getBean(PipelinerClient.class).getTeamPipeline()).isEqualTo("us_Own");
+		});
+	}
+
+	@Test
+	void customizersRunInOrderAfterTheProperties() {
+		configured().withUserConfiguration(CustomizerConfiguration.class).run((context) -> {
+			assertThat(context.getBean(PipelinerClient.class).getTeamPipeline()).isEqualTo("eu_Second");
+			assertThat(context.getBean(CustomizerConfiguration.class).calls).containsExactly("first", "second");
+		});
+	}
+
+	@Test
+	void webClientCustomizersReachTheClientsRequests() {
+		server.stubFor(get(urlEqualTo("/rest_services/v1/eu_Pipeline1/teamPipelineVersion")).willReturn(okJson("15")));
+
+		configured().withUserConfiguration(WebClientCustomizerConfiguration.class).run((context) -> {
+			context.getBean(PipelinerClient.class).getTeamPipelineVersion().block();
+		});
+
+		server.verify(getRequestedFor(urlEqualTo("/rest_services/v1/eu_Pipeline1/teamPipelineVersion"))
+			.withHeader("X-Request-Source", equalTo("billing-sync")));
+	}
+
+	@Test
+	void aHalfSetConfigurationFailsWithAnAnalysisNamingTheMissingProperties() {
+		this.contextRunner.withPropertyValues("pipeliner.url=https://eu.pipelinersales.com", "pipeliner.api-token=token-123")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				MissingPipelinerPropertiesException cause = findCause(context.getStartupFailure(),
+						MissingPipelinerPropertiesException.class);
+				assertThat(cause.getProperties()).containsExactly("pipeliner.team-pipeline", "pipeliner.api-password");
+				FailureAnalysis analysis = new MissingPipelinerPropertiesFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("pipeliner.team-pipeline", "pipeliner.api-password")
+					.doesNotContain("token-123");
+				assertThat(analysis.getAction()).contains("Set pipeliner.team-pipeline, pipeliner.api-password");
+			});
+	}
+
+	@Test
+	void theFailureAnalyzerIsRegistered() throws Exception {
+		try (InputStream factories = getClass().getResourceAsStream("/META-INF/spring.factories")) {
+			assertThat(new String(factories.readAllBytes(), StandardCharsets.UTF_8))
+				.contains(MissingPipelinerPropertiesFailureAnalyzer.class.getName(),
+						PipelinerClientNotConfiguredFailureAnalyzer.class.getName());
+		}
+	}
+
+	@Test
+	void aMalformedUrlFailsNamingTheProperty() {
+		configured().withPropertyValues("pipeliner.url=ftp://eu.pipelinersales.com").run((context) -> {
+			assertThat(context).hasFailed();
+			InvalidConfigurationPropertyValueException cause = findCause(context.getStartupFailure(),
+					InvalidConfigurationPropertyValueException.class);
+			assertThat(cause.getName()).isEqualTo("pipeliner.url");
+			assertThat(cause.getMessage()).doesNotContain("password-456");
+		});
+	}
+
+	@Test
+	void aBadPageSizeFailsNamingTheProperty() {
+		configured().withPropertyValues("pipeliner.page-size=0").run((context) -> {
+			assertThat(findCause(context.getStartupFailure(), InvalidConfigurationPropertyValueException.class).getName())
+				.isEqualTo("pipeliner.page-size");
+		});
+	}
+
+	@Test
+	void propertiesToStringHidesTheCredentials() {
+		configured().run((context) -> assertThat(context.getBean(PipelinerProperties.class).toString())
+			.contains("eu_Pipeline1")
+			.doesNotContain("token-123")
+			.doesNotContain("password-456"));
+	}
+
+	@Test
+	void everyPropertyHasADescriptionInTheMetadata() throws Exception {
+		try (InputStream metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			JsonNode json = JsonMapper.builder().build().readTree(metadata);
+			List<String> names = new ArrayList<>();
+			for (JsonNode property : json.get("properties")) {
+				names.add(property.get("name").asString());
+				assertThat(property.path("description").asString("")).as(property.get("name").asString()).isNotBlank();
+			}
+			assertThat(names).contains("pipeliner.url", "pipeliner.team-pipeline", "pipeliner.api-token",
+					"pipeliner.api-password", "pipeliner.connect-timeout", "pipeliner.read-timeout", "pipeliner.page-size");
+		}
+	}
+
+	private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		throw new AssertionError("no " + type.getSimpleName() + " in " + failure);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnClientConfiguration {
+
+		@Bean
+		PipelinerClient ownClient() {
+			return PipelinerClient.builder()
+				.url("https://us.pipelinersales.com")
+				.teamPipeline("us_Own")
+				.credentials("own", "own")
+				.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomizerConfiguration {
+
+		final List<String> calls = new ArrayList<>();
+
+		@Bean
+		@Order(2)
+		PipelinerClientCustomizer second() {
+			return (builder) -> {
+				this.calls.add("second");
+				builder.teamPipeline("eu_Second");
+			};
+		}
+
+		@Bean
+		@Order(1)
+		PipelinerClientCustomizer first() {
+			return (builder) -> {
+				this.calls.add("first");
+				builder.teamPipeline("eu_First");
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class WebClientCustomizerConfiguration {
+
+		@Bean
+		WebClientCustomizer sourceHeader() {
+			return (builder) -> builder.defaultHeader("X-Request-Source", "billing-sync");
+		}
+
+	}
+
+}

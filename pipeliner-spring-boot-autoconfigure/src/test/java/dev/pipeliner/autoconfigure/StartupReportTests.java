@@ -1,0 +1,84 @@
+package dev.pipeliner.autoconfigure;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.pipeliner.client.PipelinerClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What a user sees when the configuration is incomplete, and that the documentation lists every
+ * property.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class StartupReportTests {
+
+	@Test
+	void injectingTheClientWithoutUrlReportsTheMissingProperty(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(NeedsClient.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+
+		assertThatThrownBy(application::run).isNotNull();
+
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("A PipelinerClient was required, but none is configured: the property pipeliner.url is not set.")
+			.contains("Set pipeliner.url, pipeliner.team-pipeline, pipeliner.api-token and pipeliner.api-password");
+	}
+
+	@Test
+	void aHalfSetConfigurationReportsWhatToSet(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(NeedsClient.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+
+		assertThatThrownBy(() -> application.run("--pipeliner.url=https://eu.pipelinersales.com",
+				"--pipeliner.api-password=password-456"))
+			.isNotNull();
+
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("pipeliner.url is set, but pipeliner.team-pipeline, pipeliner.api-token are not")
+			.contains("Set pipeliner.team-pipeline, pipeliner.api-token")
+			.doesNotContain("password-456");
+	}
+
+	@Test
+	void theConfigurationPageListsEveryProperty() throws Exception {
+		String page = Files.readString(Path.of("..", "docs", "configuration.md"));
+		JsonNode metadata = JsonMapper.builder()
+			.build()
+			.readTree(getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json"));
+		for (JsonNode property : metadata.get("properties")) {
+			String name = property.get("name").asString();
+			assertThat(page).as("docs/configuration.md lists " + name).contains("| `" + name + "` |");
+			if (property.has("defaultValue")) {
+				assertThat(page).as("docs/configuration.md gives the default of " + name)
+					.contains("| `" + name + "` | `" + property.get("defaultValue").asString() + "` |");
+			}
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(PipelinerAutoConfiguration.class)
+	static class NeedsClient {
+
+		@Bean
+		String userOfTheClient(PipelinerClient client) {
+			return client.toString();
+		}
+
+	}
+
+}
