@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.pipeliner.client.error.PipelinerDecodingException;
@@ -130,7 +130,7 @@ public final class Entity {
 			return value.booleanValue();
 		}
 		String text = value.isValueNode() ? value.asString().trim() : "";
-		switch (text.toLowerCase(java.util.Locale.ROOT)) {
+		switch (text.toLowerCase(Locale.ROOT)) {
 			case "1", "true":
 				return Boolean.TRUE;
 			case "0", "false":
@@ -205,14 +205,6 @@ public final class Entity {
 		return new PipelinerDecodingException(
 				"Field " + field + " of entity " + this.node.path("ID").asString("") + " is not " + expected + ": " + value,
 				null);
-	}
-
-	static List<Entity> wrap(Collection<ObjectNode> nodes, ObjectMapper mapper) {
-		List<Entity> entities = new ArrayList<>(nodes.size());
-		for (ObjectNode node : nodes) {
-			entities.add(new Entity(node, mapper));
-		}
-		return entities;
 	}
 
 	@Override

@@ -133,37 +133,15 @@ public final class V1Protocol {
 	}
 
 	public Mono<Instant> serverUtcDateTime() {
-		return getText(uri(Map.of(), "serverAPIUtcDateTime")).map((text) -> {
-			try {
-				return DateTimes.parse(text);
-			}
-			catch (RuntimeException ex) {
-				throw new PipelinerDecodingException("serverAPIUtcDateTime answered '" + text
-						+ "', not a date-time 'yyyy-MM-dd HH:mm:ss'", ex);
-			}
-		});
+		return getText("serverAPIUtcDateTime", DateTimes::parse, "a date-time 'yyyy-MM-dd HH:mm:ss'");
 	}
 
 	public Mono<URI> teamPipelineUrl() {
-		return getText(uri(Map.of(), "teamPipelineUrl")).map((text) -> {
-			try {
-				return URI.create(text);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new PipelinerDecodingException("teamPipelineUrl answered '" + text + "', not a URL", ex);
-			}
-		});
+		return getText("teamPipelineUrl", URI::create, "a URL");
 	}
 
 	public Mono<Integer> teamPipelineVersion() {
-		return getText(uri(Map.of(), "teamPipelineVersion")).map((text) -> {
-			try {
-				return Integer.valueOf(text);
-			}
-			catch (NumberFormatException ex) {
-				throw new PipelinerDecodingException("teamPipelineVersion answered '" + text + "', not a number", ex);
-			}
-		});
+		return getText("teamPipelineVersion", Integer::valueOf, "a number");
 	}
 
 	// Entities
@@ -273,23 +251,25 @@ public final class V1Protocol {
 			.switchIfEmpty(Mono.error(() -> new PipelinerDecodingException("GET " + uri + " answered an empty body", null)));
 	}
 
-	/** A JSON string answer, tolerating a bare unquoted one. */
-	private Mono<String> getText(URI uri) {
+	/** A JSON string (or, tolerated, a bare unquoted one) answer, parsed into a value. */
+	private <T> Mono<T> getText(String endpoint, Function<String, T> parser, String expected) {
+		URI uri = uri(Map.of(), endpoint);
 		return exchange(HttpMethod.GET, uri, null, (response) -> response.bodyToMono(String.class))
 			.map(String::trim)
-			.map((text) -> {
-				if (text.startsWith("\"")) {
-					try {
-						return this.mapper.readTree(text).asString().trim();
-					}
-					catch (JacksonException ex) {
-						throw new PipelinerDecodingException("GET " + uri + " answered malformed JSON", ex);
-					}
-				}
-				return text;
-			})
 			.filter((text) -> !text.isEmpty())
-			.switchIfEmpty(Mono.error(() -> new PipelinerDecodingException("GET " + uri + " answered an empty body", null)));
+			.switchIfEmpty(Mono.error(() -> new PipelinerDecodingException("GET " + uri + " answered an empty body", null)))
+			.map((body) -> {
+				String text = body;
+				try {
+					if (text.startsWith("\"")) {
+						text = this.mapper.readTree(text).asString().trim();
+					}
+					return parser.apply(text);
+				}
+				catch (RuntimeException ex) {
+					throw new PipelinerDecodingException("GET " + uri + " answered '" + text + "', not " + expected, ex);
+				}
+			});
 	}
 
 	/** The whole body parsed as JSON, whatever its content type; empty when there is no body. */
