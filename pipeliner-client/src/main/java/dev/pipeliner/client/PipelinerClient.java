@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import dev.pipeliner.client.error.PipelinerDecodingException;
 import dev.pipeliner.client.error.PipelinerException;
 import dev.pipeliner.client.internal.Arguments;
 import dev.pipeliner.client.internal.EntityNames;

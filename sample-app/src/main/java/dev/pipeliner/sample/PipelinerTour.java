@@ -13,6 +13,7 @@ import dev.pipeliner.client.PipelinerClient;
 import dev.pipeliner.client.query.Filter;
 import dev.pipeliner.client.query.Query;
 import dev.pipeliner.client.query.Sort;
+import dev.pipeliner.emulator.PipelinerEmulator;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,31 +25,33 @@ import org.springframework.stereotype.Component;
  * Calls every operation of the injected {@link PipelinerClient} and prints what comes back.
  * <p>
  * Reading is always safe. Writing (creating, updating and deleting an account and two contacts,
- * all named "Sample Tour") happens only with {@code sample.tour.writes=true}, so that pointing the
- * sample at a real account changes nothing unless asked to.
+ * all named "Sample Tour") happens on the embedded emulator, and on a real account only with
+ * {@code sample.tour.writes=true}, so that pointing the sample at a real account changes nothing
+ * unless asked to.
  */
 @Component
 class PipelinerTour implements ApplicationRunner {
 
-	private final ObjectProvider<PipelinerClient> client;
+	private final PipelinerClient pipeliner;
 
 	private final boolean writes;
 
 	private final PrintStream out = System.out;
 
-	PipelinerTour(ObjectProvider<PipelinerClient> client, @Value("${sample.tour.writes:false}") boolean writes) {
-		this.client = client;
-		this.writes = writes;
+	PipelinerTour(PipelinerClient pipeliner, ObjectProvider<PipelinerEmulator> emulator,
+			@Value("${sample.tour.writes:#{null}}") Boolean writes) {
+		this.pipeliner = pipeliner;
+		PipelinerEmulator embedded = emulator.getIfAvailable();
+		this.writes = (writes != null) ? writes : (embedded != null);
+		if (embedded != null) {
+			this.out.println("No pipeliner.url is set: running on the embedded Pipeliner emulator at "
+					+ embedded.getUrl() + " with demo data");
+		}
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		PipelinerClient pipeliner = this.client.getIfAvailable();
-		if (pipeliner == null) {
-			this.out.println("No Pipeliner client is configured. Set pipeliner.url, pipeliner.team-pipeline,"
-					+ " pipeliner.api-token and pipeliner.api-password (see the README) and run again.");
-			return;
-		}
+		PipelinerClient pipeliner = this.pipeliner;
 		this.out.println("Touring " + pipeliner);
 		readMetadata(pipeliner);
 		readEntities(pipeliner);

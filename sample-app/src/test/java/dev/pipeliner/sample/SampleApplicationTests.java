@@ -27,8 +27,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs the sample application against WireMock standing in for Pipeliner, and checks that the
- * tour calls every operation.
+ * Runs the sample application on its embedded emulator, and against WireMock standing in for a
+ * real account, and checks that the tour calls every operation.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SampleApplicationTests {
@@ -39,15 +39,29 @@ class SampleApplicationTests {
 	static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
 	@Test
-	void withoutSettingsTheSampleSaysWhatToConfigure(CapturedOutput output) {
+	void withoutSettingsTheTourRunsOnTheEmbeddedEmulator(CapturedOutput output) {
 		run().close();
 
-		assertThat(output).contains("No Pipeliner client is configured. Set pipeliner.url");
+		assertThat(output).contains("running on the embedded Pipeliner emulator", "getCollections: 33 collections",
+				"getEntities(Accounts): 5 of 12 accounts", "streamEntities(Contacts): 30 contacts",
+				"setEntities(Contacts): 2 of 2 created", "deleteEntity(Account) deleted", "Tour complete");
 		assertThat(server.getAllServeEvents()).isEmpty();
 	}
 
 	@Test
-	void theTourCallsEveryOperation(CapturedOutput output) {
+	void onARealAccountTheTourOnlyReadsUnlessAsked(CapturedOutput output) {
+		stubPipeliner();
+
+		run("--pipeliner.url=" + server.baseUrl(), "--pipeliner.team-pipeline=eu_Sample", "--pipeliner.api-token=tour-token",
+				"--pipeliner.api-password=tour-password")
+			.close();
+
+		assertThat(output).contains("Skipping writes", "Tour complete").doesNotContain("embedded Pipeliner emulator");
+		assertThat(server.getAllServeEvents()).allMatch((event) -> event.getRequest().getMethod().getName().equals("GET"));
+	}
+
+	@Test
+	void theTourCallsEveryOperationOnTheWire(CapturedOutput output) {
 		stubPipeliner();
 
 		run("--pipeliner.url=" + server.baseUrl(), "--pipeliner.team-pipeline=eu_Sample", "--pipeliner.api-token=tour-token",

@@ -1,0 +1,391 @@
+package dev.pipeliner.emulator;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.pipeliner.emulator.internal.Api;
+import dev.pipeliner.emulator.internal.DemoData;
+import dev.pipeliner.emulator.internal.Reply;
+import dev.pipeliner.emulator.internal.Schema;
+import dev.pipeliner.emulator.internal.Seeds;
+import dev.pipeliner.emulator.internal.TeamPipelineData;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A stateful, in-memory Pipeliner REST API v1 server, for tests, samples and local development.
+ * It speaks the protocol of the real service (Basic auth, the collection and batch endpoints,
+ * paging with {@code Content-Range}, filters, batch flags, validation and error bodies), keeps
+ * what is written, and runs several team pipelines at once, each with its own data.
+ * <pre>{@code
+ * try (PipelinerEmulator emulator = PipelinerEmulator.builder().teamPipeline("eu_Demo", Seed.DEMO).start()) {
+ *     PipelinerClient client = PipelinerClient.builder()
+ *         .url(emulator.getUrl())
+ *         .teamPipeline("eu_Demo")
+ *         .credentials(emulator.getApiToken(), emulator.getApiPassword())
+ *         .build();
+ * }
+ * }</pre>
+ * Thread-safe: requests are served concurrently; reads share a team pipeline and writes, batches
+ * included, are applied one at a time and atomically.
+ */
+public final class PipelinerEmulator implements AutoCloseable {
+
+	/** The team pipeline an emulator has when none is named. */
+	public static final String DEFAULT_TEAM_PIPELINE = "eu_Emulator";
+
+	/** The API token an emulator accepts unless told otherwise. */
+	public static final String DEFAULT_API_TOKEN = "emulator-token";
+
+	/** The API password an emulator accepts unless told otherwise. */
+	public static final String DEFAULT_API_PASSWORD = "emulator-password";
+
+	private static final int CHUNK = 100;
+
+	private final ObjectMapper mapper = JsonMapper.builder().build();
+
+	private final Clock clock = Clock.systemUTC();
+
+	private final Builder settings;
+
+	private final Map<String, TeamPipelineData> pipelines = new LinkedHashMap<>();
+
+	private final DisposableServer server;
+
+	private final String url;
+
+	private final Api api;
+
+	private PipelinerEmulator(Builder settings) {
+		this.settings = settings;
+		settings.seeds.keySet()
+			.forEach((id) -> this.pipelines.put(id, new TeamPipelineData(id, Schema.standard())));
+		reset();
+		this.server = HttpServer.create().host(settings.host).port(settings.port).handle(this::serve).bindNow();
+		this.url = "http://" + (settings.host.contains(":") ? "[" + settings.host + "]" : settings.host) + ":"
+				+ this.server.port();
+		this.api = new Api(this.mapper, Collections.unmodifiableMap(this.pipelines), settings.apiToken,
+				settings.apiPassword, this.url, this.clock);
+	}
+
+	/** @return a builder, for an emulator on a random loopback port with {@link #DEFAULT_TEAM_PIPELINE} empty */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** @return an emulator on a random loopback port with {@link #DEFAULT_TEAM_PIPELINE} seeded as given */
+	public static PipelinerEmulator start(Seed seed) {
+		return builder().teamPipeline(DEFAULT_TEAM_PIPELINE, seed).start();
+	}
+
+	/** @return the service URL to give a client, such as {@code http://127.0.0.1:40123} */
+	public String getUrl() {
+		return this.url;
+	}
+
+	/** @return the port the emulator listens on */
+	public int getPort() {
+		return this.server.port();
+	}
+
+	/** @return the first team pipeline, the one a client uses by default */
+	public String getTeamPipeline() {
+		return this.pipelines.keySet().iterator().next();
+	}
+
+	/** @return every team pipeline, in the order they were named */
+	public Set<String> getTeamPipelines() {
+		return Collections.unmodifiableSet(this.pipelines.keySet());
+	}
+
+	/** @return the base URL of a team pipeline, {@code {url}/rest_services/v1/{teamPipeline}} */
+	public URI getBaseUrl(String teamPipeline) {
+		return URI.create(this.url + "/rest_services/v1/" + pipeline(teamPipeline).id());
+	}
+
+	/** @return the API token the emulator accepts */
+	public String getApiToken() {
+		return this.settings.apiToken;
+	}
+
+	/** @return the API password the emulator accepts */
+	public String getApiPassword() {
+		return this.settings.apiPassword;
+	}
+
+	/**
+	 * Adds entities to a team pipeline, checked like creates; an entity keeps an {@code ID} it
+	 * brings. For large data sets built in code.
+	 * @param teamPipeline the team pipeline
+	 * @param collection a collection or entity name, such as {@code Contacts}
+	 * @param entities field names to values, one map per entity
+	 * @throws IllegalArgumentException naming the first entity that is not valid
+	 */
+	public void insert(String teamPipeline, String collection, List<? extends Map<String, ?>> entities) {
+		Map<String, Object> seed = Map.of(collection, entities);
+		Seeds.load(pipeline(teamPipeline), this.mapper.valueToTree(seed), this.clock);
+	}
+
+	/** Puts every team pipeline back to the data it started with. */
+	public void reset() {
+		this.settings.seeds.forEach((id, seed) -> {
+			TeamPipelineData pipeline = this.pipelines.get(id);
+			pipeline.lock().writeLock().lock();
+			try {
+				pipeline.clear();
+			}
+			finally {
+				pipeline.lock().writeLock().unlock();
+			}
+			JsonNode data = seedData(seed);
+			if (data != null) {
+				Seeds.load(pipeline, data, this.clock);
+			}
+		});
+	}
+
+	/** Stops serving; the port is released when this returns. */
+	@Override
+	public void close() {
+		this.server.disposeNow();
+	}
+
+	/** @return the URL and team pipelines; never the password */
+	@Override
+	public String toString() {
+		return "PipelinerEmulator[url=" + this.url + ", teamPipelines=" + this.pipelines.keySet() + "]";
+	}
+
+	private TeamPipelineData pipeline(String teamPipeline) {
+		TeamPipelineData pipeline = this.pipelines.get(teamPipeline);
+		if (pipeline == null) {
+			throw new IllegalArgumentException("teamPipeline '" + teamPipeline + "' is not one of " + this.pipelines.keySet());
+		}
+		return pipeline;
+	}
+
+	private JsonNode seedData(Object seed) {
+		if (seed == Seed.DEMO) {
+			return DemoData.json(this.mapper);
+		}
+		if (seed instanceof Path file) {
+			try {
+				return this.mapper.readTree(Files.readAllBytes(file));
+			}
+			catch (IOException ex) {
+				throw new IllegalArgumentException("seed file " + file + " cannot be read: " + ex.getMessage(), ex);
+			}
+		}
+		return null;
+	}
+
+	// Serving
+
+	private Mono<Void> serve(HttpServerRequest request, HttpServerResponse response) {
+		String length = request.requestHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
+		if (length != null && parseLong(length) > this.settings.maxBodySize) {
+			return write(response, tooLarge());
+		}
+		QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+		return request.receive()
+			.asByteArray()
+			.reduceWith(ByteArrayOutputStream::new, (body, chunk) -> {
+				if (body.size() + chunk.length > this.settings.maxBodySize) {
+					throw new BodyTooLargeException();
+				}
+				body.writeBytes(chunk);
+				return body;
+			})
+			.map(ByteArrayOutputStream::toByteArray)
+			.defaultIfEmpty(new byte[0])
+			.map((body) -> this.api.handle(request.method().name(), uri.rawPath(), uri.parameters(),
+					request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION), body))
+			.onErrorResume(BodyTooLargeException.class, (ex) -> Mono.just(tooLarge()))
+			.flatMap((reply) -> write(response, reply));
+	}
+
+	private Reply tooLarge() {
+		return new Reply(413, Map.of(), this.mapper.createObjectNode()
+			.put("errorcode", 1006)
+			.put("message", "The request body is larger than " + this.settings.maxBodySize + " bytes"), null);
+	}
+
+	private Mono<Void> write(HttpServerResponse response, Reply reply) {
+		response.status(HttpResponseStatus.valueOf(reply.status()));
+		reply.headers().forEach(response::header);
+		if (reply.items() != null) {
+			response.header(HttpHeaderNames.CONTENT_TYPE, "application/json;charset=UTF-8");
+			return response.sendByteArray(Flux.concat(Mono.just(bytes("[")), chunks(reply.items()), Mono.just(bytes("]"))))
+				.then();
+		}
+		if (reply.body() != null) {
+			byte[] body = this.mapper.writeValueAsBytes(reply.body());
+			response.header(HttpHeaderNames.CONTENT_TYPE, "application/json;charset=UTF-8");
+			response.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
+			return response.sendByteArray(Mono.just(body)).then();
+		}
+		response.header(HttpHeaderNames.CONTENT_LENGTH, "0");
+		return response.send();
+	}
+
+	/** The entities of a page, serialized a hundred at a time as the connection takes them. */
+	private Flux<byte[]> chunks(List<? extends JsonNode> items) {
+		return Flux.range(0, (items.size() + CHUNK - 1) / CHUNK).map((chunk) -> {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			int from = chunk * CHUNK;
+			for (int i = from; i < Math.min(items.size(), from + CHUNK); i++) {
+				if (i > 0) {
+					out.write(',');
+				}
+				out.writeBytes(this.mapper.writeValueAsBytes(items.get(i)));
+			}
+			return out.toByteArray();
+		});
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static long parseLong(String value) {
+		try {
+			return Long.parseLong(value.trim());
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	private static final class BodyTooLargeException extends RuntimeException {
+
+		BodyTooLargeException() {
+			super(null, null, false, false);
+		}
+
+	}
+
+	/**
+	 * Settings of an emulator. Without {@link #teamPipeline}, it has {@link #DEFAULT_TEAM_PIPELINE}
+	 * with no data.
+	 */
+	public static final class Builder {
+
+		private String host = "127.0.0.1";
+
+		private int port;
+
+		private String apiToken = DEFAULT_API_TOKEN;
+
+		private String apiPassword = DEFAULT_API_PASSWORD;
+
+		private long maxBodySize = 16 * 1024 * 1024;
+
+		private final Map<String, Object> seeds = new LinkedHashMap<>();
+
+		private Builder() {
+		}
+
+		/** @param host the address to listen on; loopback by default */
+		public Builder host(String host) {
+			this.host = requireText(host, "host");
+			return this;
+		}
+
+		/** @param port the port to listen on; 0 (the default) picks a free one */
+		public Builder port(int port) {
+			if (port < 0 || port > 65535) {
+				throw new IllegalArgumentException("port must be between 0 and 65535, but was " + port);
+			}
+			this.port = port;
+			return this;
+		}
+
+		/** @param apiToken the API token to accept
+		 * @param apiPassword the API password to accept */
+		public Builder credentials(String apiToken, String apiPassword) {
+			this.apiToken = requireText(apiToken, "apiToken");
+			this.apiPassword = requireText(apiPassword, "apiPassword");
+			return this;
+		}
+
+		/** @param teamPipeline a team pipeline to serve, such as {@code eu_Demo}
+		 * @param seed the data it starts with */
+		public Builder teamPipeline(String teamPipeline, Seed seed) {
+			return addTeamPipeline(teamPipeline, requireNonNull(seed, "seed"));
+		}
+
+		/**
+		 * @param teamPipeline a team pipeline to serve
+		 * @param seedFile a JSON file of collection names to arrays of entities, such as
+		 * {@code {"Accounts": [{"ORGANIZATION": "Acme", "OWNER_ID": 1, "SALES_UNIT_ID": 1}]}}
+		 */
+		public Builder teamPipeline(String teamPipeline, Path seedFile) {
+			return addTeamPipeline(teamPipeline, requireNonNull(seedFile, "seedFile"));
+		}
+
+		/** @param maxBodySize the largest request body accepted, in bytes; larger ones answer 413 */
+		public Builder maxBodySize(long maxBodySize) {
+			if (maxBodySize < 1) {
+				throw new IllegalArgumentException("maxBodySize must be positive, but was " + maxBodySize);
+			}
+			this.maxBodySize = maxBodySize;
+			return this;
+		}
+
+		/**
+		 * @return the started emulator
+		 * @throws IllegalArgumentException if a seed is not valid
+		 */
+		public PipelinerEmulator start() {
+			if (this.seeds.isEmpty()) {
+				this.seeds.put(DEFAULT_TEAM_PIPELINE, Seed.EMPTY);
+			}
+			return new PipelinerEmulator(this);
+		}
+
+		private Builder addTeamPipeline(String teamPipeline, Object seed) {
+			requireText(teamPipeline, "teamPipeline");
+			if (!teamPipeline.matches("[A-Za-z0-9_\\-]+")) {
+				throw new IllegalArgumentException("teamPipeline must be an id such as 'eu_Demo', but was '" + teamPipeline + "'");
+			}
+			this.seeds.put(teamPipeline, seed);
+			return this;
+		}
+
+		private static String requireText(String value, String name) {
+			if (value == null || value.isBlank()) {
+				throw new IllegalArgumentException(name + " must not be null or blank");
+			}
+			return value;
+		}
+
+		private static <T> T requireNonNull(T value, String name) {
+			if (value == null) {
+				throw new IllegalArgumentException(name + " must not be null");
+			}
+			return value;
+		}
+
+	}
+
+}

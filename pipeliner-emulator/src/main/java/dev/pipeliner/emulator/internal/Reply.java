@@ -1,0 +1,31 @@
+package dev.pipeliner.emulator.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the emulator answers: a status, headers, and either one JSON value or a JSON array of
+ * entities that is written out in chunks.
+ *
+ * @param status the HTTP status
+ * @param headers extra headers
+ * @param body a JSON value, or {@code null} for an empty body
+ * @param items entities to write as a JSON array, or {@code null}
+ */
+public record Reply(int status, Map<String, String> headers, JsonNode body, List<? extends JsonNode> items) {
+
+	static Reply json(JsonNode body) {
+		return new Reply(200, Map.of(), body, null);
+	}
+
+	static Reply empty(int status, Map<String, String> headers) {
+		return new Reply(status, headers, null, null);
+	}
+
+	static Reply array(List<? extends JsonNode> items, Map<String, String> headers) {
+		return new Reply(200, headers, null, items);
+	}
+
+}

@@ -1,0 +1,76 @@
+package dev.pipeliner.emulator.internal;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import dev.pipeliner.emulator.internal.Schema.EntityType;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The data of one team pipeline: a table per collection, in insertion order. Readers share the
+ * lock and writers hold it alone, so a batch is applied atomically. Stored entities are never
+ * changed in place: an update stores a new node, so a page read under the lock may be written out
+ * after the lock is released.
+ */
+public final class TeamPipelineData {
+
+	private final String id;
+
+	private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+	private final Map<String, Map<String, ObjectNode>> tables = new HashMap<>();
+
+	private final AtomicLong nextNumericId = new AtomicLong(1000);
+
+	/**
+	 * @param id the team pipeline id
+	 * @param schema the entities it holds
+	 */
+	public TeamPipelineData(String id, Schema schema) {
+		this.id = id;
+		schema.byCollection().keySet().forEach((collection) -> this.tables.put(collection, new LinkedHashMap<>()));
+	}
+
+	public String id() {
+		return this.id;
+	}
+
+	public ReentrantReadWriteLock lock() {
+		return this.lock;
+	}
+
+	/** @return the table of a collection, by id in insertion order; hold the lock */
+	public Map<String, ObjectNode> table(EntityType type) {
+		return this.tables.get(type.collection());
+	}
+
+	/** @return a new id in the server's form: a number for users and sales units, else {@code PY-7FFFFFFF-…} */
+	public String newId(EntityType type) {
+		if (type.numericIds()) {
+			return Long.toString(this.nextNumericId.getAndIncrement());
+		}
+		return "PY-7FFFFFFF-" + UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+	}
+
+	/** Keeps generated numeric ids above one that was given explicitly. */
+	public void noteNumericId(String id) {
+		try {
+			long value = Long.parseLong(id);
+			this.nextNumericId.accumulateAndGet(value + 1, Math::max);
+		}
+		catch (NumberFormatException ex) {
+			// not numeric: nothing to note
+		}
+	}
+
+	/** Removes every entity; hold the write lock. */
+	public void clear() {
+		this.tables.values().forEach(Map::clear);
+	}
+
+}

@@ -1,0 +1,28 @@
+package dev.pipeliner.emulator.spring;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import dev.pipeliner.emulator.Seed;
+
+/**
+ * On a Spring test class ({@code @SpringBootTest} and the like): starts an emulator for the test's
+ * application context and points {@code pipeliner.*} at it, over any other setting, so the
+ * auto-configured {@code PipelinerClient} talks to it. The emulator is the bean
+ * {@code pipelinerEmulator}; inject it to {@code reset()} it or read its settings. Contexts with
+ * the same seed are cached and shared as usual, and the emulator stops with its context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+public @interface AutoConfigurePipelinerEmulator {
+
+	/** @return the data the emulator's team pipeline starts with */
+	Seed seed() default Seed.EMPTY;
+
+}

@@ -1,0 +1,38 @@
+package dev.pipeliner.emulator.spring;
+
+import java.util.List;
+import dev.pipeliner.emulator.PipelinerEmulator;
+import dev.pipeliner.emulator.Seed;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.TestContextAnnotationUtils;
+
+/**
+ * Starts an emulator for each test context of a class annotated with
+ * {@link AutoConfigurePipelinerEmulator}. Registered in {@code META-INF/spring.factories}.
+ */
+class PipelinerEmulatorContextCustomizerFactory implements ContextCustomizerFactory {
+
+	@Override
+	public ContextCustomizer createContextCustomizer(Class<?> testClass,
+			List<ContextConfigurationAttributes> configAttributes) {
+		AutoConfigurePipelinerEmulator annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass,
+				AutoConfigurePipelinerEmulator.class);
+		return (annotation != null) ? new Customizer(annotation.seed()) : null;
+	}
+
+	/** Equal for equal seeds, so that Spring's context cache shares the context. */
+	private record Customizer(Seed seed) implements ContextCustomizer {
+
+		@Override
+		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+			EmulatorPropertySource.attach(context, PipelinerEmulator.start(this.seed), true);
+		}
+
+	}
+
+}

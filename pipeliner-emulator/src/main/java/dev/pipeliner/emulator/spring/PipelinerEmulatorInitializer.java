@@ -1,0 +1,30 @@
+package dev.pipeliner.emulator.spring;
+
+import dev.pipeliner.emulator.PipelinerEmulator;
+import dev.pipeliner.emulator.Seed;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * For local development: when {@code pipeliner.url} is not set, starts an emulator with
+ * {@link Seed#DEMO demo data} on a free loopback port and points {@code pipeliner.*} at it, so the
+ * application runs without a Pipeliner account. With {@code pipeliner.url} set it does nothing.
+ * <p>
+ * Register it with {@code SpringApplication.addInitializers}, or in
+ * {@code META-INF/spring.factories} under
+ * {@code org.springframework.context.ApplicationContextInitializer}. The emulator is the bean
+ * {@code pipelinerEmulator} and stops with the context.
+ */
+public class PipelinerEmulatorInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		if (context.getEnvironment().containsProperty("pipeliner.url")) {
+			return;
+		}
+		PipelinerEmulator emulator = PipelinerEmulator.start(Seed.DEMO);
+		EmulatorPropertySource.attach(context, emulator, false);
+	}
+
+}
