@@ -9,14 +9,17 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
+import dev.pipeliner.client.error.PipelinerApiException;
 import dev.pipeliner.client.error.PipelinerException;
 import dev.pipeliner.client.internal.Arguments;
 import dev.pipeliner.client.internal.EntityNames;
 import dev.pipeliner.client.internal.V1Protocol;
 import dev.pipeliner.client.query.Query;
 import io.netty.channel.ChannelOption;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -58,6 +61,15 @@ public final class PipelinerClient {
 	/** How many entities {@link #streamEntities(String, Query)} asks for per request by default. */
 	public static final int DEFAULT_PAGE_SIZE = 100;
 
+	/** How many page requests {@code streamEntities} keeps in flight ahead of its subscriber by default. */
+	public static final int DEFAULT_PREFETCH_PAGES = 2;
+
+	/** How many items a split {@code setEntities} or {@code deleteEntities} request carries by default. */
+	public static final int DEFAULT_BATCH_SIZE = 100;
+
+	/** How many requests of a split batch are in flight at once by default. */
+	public static final int DEFAULT_BATCH_CONCURRENCY = 2;
+
 	/** The default bound on the wait for a whole answer. */
 	public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
 
@@ -75,11 +87,9 @@ public final class PipelinerClient {
 	private static final Set<BatchFlag> DELETE_FLAGS = EnumSet.of(BatchFlag.ROLLBACK_ON_ERROR,
 			BatchFlag.IGNORE_ON_ERROR, BatchFlag.GET_NO_DELETED_ID, BatchFlag.IGNORE_AND_RETURN_ERRORS);
 
-	private final WebClient webClient;
+	private static final int IGNORING = BatchFlag.IGNORE_ON_ERROR.bit() | BatchFlag.IGNORE_AND_RETURN_ERRORS.bit();
 
-	private final ObjectMapper mapper;
-
-	private final URI url;
+	private final Settings settings;
 
 	private final String teamPipeline;
 
@@ -87,25 +97,23 @@ public final class PipelinerClient {
 
 	private final String apiPassword;
 
-	private final Duration readTimeout;
-
-	private final int pageSize;
-
 	private final V1Protocol protocol;
 
 	private final Mono<EntityNames> names;
 
-	private PipelinerClient(WebClient webClient, ObjectMapper mapper, URI url, String teamPipeline, String apiToken,
-			String apiPassword, Duration readTimeout, int pageSize, Mono<EntityNames> names) {
-		this.webClient = webClient;
-		this.mapper = mapper;
-		this.url = url;
+	/** What every client derived from one builder shares. */
+	private record Settings(WebClient webClient, ObjectMapper mapper, URI url, Duration readTimeout, int pageSize,
+			int prefetchPages, int batchSize, int batchConcurrency) {
+	}
+
+	private PipelinerClient(Settings settings, String teamPipeline, String apiToken, String apiPassword,
+			Mono<EntityNames> names) {
+		this.settings = settings;
 		this.teamPipeline = teamPipeline;
 		this.apiToken = apiToken;
 		this.apiPassword = apiPassword;
-		this.readTimeout = readTimeout;
-		this.pageSize = pageSize;
-		this.protocol = new V1Protocol(webClient, mapper, url, teamPipeline, apiToken, apiPassword, readTimeout);
+		this.protocol = new V1Protocol(settings.webClient(), settings.mapper(), settings.url(), teamPipeline, apiToken,
+				apiPassword, settings.readTimeout());
 		// Fetched once, shared by concurrent first callers; a failure is not cached.
 		this.names = (names != null) ? names
 				: this.protocol.entityPublic().map(EntityNames::new).cacheInvalidateIf((cached) -> false);
@@ -127,8 +135,7 @@ public final class PipelinerClient {
 	public PipelinerClient withCredentials(String apiToken, String apiPassword) {
 		Arguments.requireText(apiToken, "apiToken");
 		Arguments.requireText(apiPassword, "apiPassword");
-		return new PipelinerClient(this.webClient, this.mapper, this.url, this.teamPipeline, apiToken, apiPassword,
-				this.readTimeout, this.pageSize, this.names);
+		return new PipelinerClient(this.settings, this.teamPipeline, apiToken, apiPassword, this.names);
 	}
 
 	/**
@@ -136,8 +143,8 @@ public final class PipelinerClient {
 	 * @return a client for that team pipeline with the same credentials and settings
 	 */
 	public PipelinerClient withTeamPipeline(String teamPipeline) {
-		return new PipelinerClient(this.webClient, this.mapper, this.url, requireTeamPipeline(teamPipeline),
-				this.apiToken, this.apiPassword, this.readTimeout, this.pageSize, null);
+		return new PipelinerClient(this.settings, requireTeamPipeline(teamPipeline), this.apiToken, this.apiPassword,
+				null);
 	}
 
 	/** @return the team pipeline id this client works on */
@@ -232,13 +239,21 @@ public final class PipelinerClient {
 	}
 
 	/**
-	 * Reads every entity that matches, page by page, as the subscriber asks for them.
+	 * Reads every entity that matches, page by page, as the subscriber asks for them. After the
+	 * first page, up to {@code prefetchPages} (2 by default) requests are in flight ahead of the
+	 * subscriber, in order; a slow subscriber holds back further requests, and cancelling stops
+	 * them. {@link PagedFlux#byPage()} gives the pages themselves, and
+	 * {@link PagedFlux#byPage(long)} resumes at an offset.
+	 * <p>
+	 * Offset paging is not a snapshot: entities created or deleted while the stream runs can shift
+	 * others across page boundaries. Sort by a stable key ({@code Sort.asc("ID")}) and, to follow a
+	 * changing collection, read incrementally with {@link Query#modifiedAfter}.
 	 * @param entity an entity or collection name
 	 * @param query what to read; its offset is where to start, and its limit, if any, caps the
 	 * number of entities emitted in all
 	 * @return the entities, in the server's order
 	 */
-	public Flux<Entity> streamEntities(String entity, Query query) {
+	public PagedFlux<Entity> streamEntities(String entity, Query query) {
 		return streamEntities(entity, query, Entity.class);
 	}
 
@@ -249,28 +264,50 @@ public final class PipelinerClient {
 	 * @param type the type to map entities onto
 	 * @return the entities, in the server's order
 	 */
-	public <T> Flux<T> streamEntities(String entity, Query query, Class<T> type) {
+	public <T> PagedFlux<T> streamEntities(String entity, Query query, Class<T> type) {
 		String name = Arguments.requireEntityName(entity, "entity");
 		Arguments.requireNonNull(query, "query");
 		Arguments.requireNonNull(type, "type");
 		long start = (query.getOffset() != null) ? query.getOffset() : 0;
 		Integer limit = query.getLimit();
-		long cap = (limit == null || limit == Query.NO_LIMIT) ? Long.MAX_VALUE : limit;
-		if (cap == 0) {
-			return Flux.empty();
-		}
-		return resolve(name).flatMapMany((names) -> nextPage(names.collection(), query, start, cap)
-			.expand((page) -> {
-				long read = page.nextOffset() - start;
-				return (page.hasMore() && read < cap) ? nextPage(names.collection(), query, page.nextOffset(), cap - read)
-						: Mono.empty();
-			}))
-			.concatMapIterable((page) -> convert(page.items(), type), 1);
+		long end = (limit == null || limit == Query.NO_LIMIT) ? Long.MAX_VALUE : start + limit;
+		return new PagedFlux<>(start, (from) -> resolve(name)
+			.flatMapMany((names) -> pages(names.collection(), query, from, end))
+			.map((page) -> new EntityPage<>(convert(page.items(), type), page.start(), page.end(), page.total())));
 	}
 
-	private Mono<EntityPage<ObjectNode>> nextPage(String collection, Query query, long offset, long remaining) {
-		int size = (int) Math.min(this.pageSize, remaining);
-		return this.protocol.page(collection, query.offset((int) offset).limit(size).toParameters());
+	/**
+	 * The pages from offset {@code from} up to {@code end} (exclusive). The first answer gives the
+	 * total and the page size the server keeps to; the rest are fetched in order, one ahead.
+	 */
+	private Flux<EntityPage<ObjectNode>> pages(String collection, Query query, long from, long end) {
+		if (from >= end) {
+			return Flux.empty();
+		}
+		return page(collection, query, from, Math.min(this.settings.pageSize(), end - from)).flatMapMany((first) -> {
+			int stride = first.items().size();
+			long last = Math.min(end, first.total());
+			if (stride == 0 || first.nextOffset() >= last) {
+				return Flux.just(first);
+			}
+			Flux<Long> offsets = Flux.generate(first::nextOffset, (offset, sink) -> {
+				if (offset < last) {
+					sink.next(offset);
+				}
+				else {
+					sink.complete();
+				}
+				return offset + stride;
+			});
+			return Flux.just(first)
+				.concatWith(offsets.flatMapSequential(
+						(offset) -> page(collection, query, offset, Math.min(stride, end - offset)),
+						this.settings.prefetchPages(), 1));
+		});
+	}
+
+	private Mono<EntityPage<ObjectNode>> page(String collection, Query query, long offset, long limit) {
+		return this.protocol.page(collection, query.offset(Math.toIntExact(offset)).limit((int) limit).toParameters());
 	}
 
 	/**
@@ -294,7 +331,7 @@ public final class PipelinerClient {
 		Arguments.requireId(id, "id");
 		Arguments.requireNonNull(type, "type");
 		return resolve(name).flatMap((names) -> this.protocol.one(names.collection(), id))
-			.map((node) -> new Entity(node, this.mapper).as(type));
+			.map((node) -> new Entity(node, this.settings.mapper()).as(type));
 	}
 
 	// Writing
@@ -318,10 +355,17 @@ public final class PipelinerClient {
 	}
 
 	/**
-	 * Creates or updates many entities in one request.
+	 * Creates or updates many entities. Those with an {@code ID} are partial updates.
+	 * <p>
+	 * With {@link BatchFlag#IGNORE_ON_ERROR} or {@link BatchFlag#IGNORE_AND_RETURN_ERRORS}, more
+	 * items than the batch size are sent as several requests, a few at a time, and their outcomes
+	 * are merged back in input order. If one of those requests fails, its items are reported
+	 * {@link BatchResult.Status#FAILED} (the server refused the request) or
+	 * {@link BatchResult.Status#UNKNOWN} (no answer: they may or may not have been written), and
+	 * the other requests' outcomes stand. Without those flags the batch is all or nothing, so it is
+	 * always sent as one request, however large, and a failure fails the call.
 	 * @param entity an entity or collection name
-	 * @param items the entities: maps, {@link Entity}s, records or POJOs; those with an {@code ID}
-	 * are updates
+	 * @param items the entities: maps, {@link Entity}s, records or POJOs
 	 * @param flags how to treat failing items; none means {@link BatchFlag#ROLLBACK_ON_ERROR}
 	 * @return one outcome per item, in the order of {@code items}
 	 */
@@ -329,16 +373,39 @@ public final class PipelinerClient {
 		String name = Arguments.requireEntityName(entity, "entity");
 		int mask = mask(flags, SET_FLAGS, "setEntities");
 		requireNotEmpty(items, "items");
-		ArrayNode body = this.mapper.createArrayNode();
-		List<String> ids = new ArrayList<>(items.size());
-		int index = 0;
+		List<ObjectNode> nodes = new ArrayList<>(items.size());
 		for (Object item : items) {
-			ObjectNode node = toObject(item, "items[" + index + "]");
-			ids.add(idOf(node, "items[" + index + "].ID"));
-			body.add(node);
-			index++;
+			nodes.add(toObject(item, "items[" + nodes.size() + "]"));
 		}
-		return resolve(name).flatMap((names) -> this.protocol.setEntities(names.entity(), mask, body, ids));
+		List<String> ids = idsOf(nodes, 0);
+		return resolve(name).flatMap((names) -> inBatches(ids, mask,
+				(from, to) -> this.protocol.setEntities(names.entity(), mask, array(nodes.subList(from, to)), ids.subList(from, to))));
+	}
+
+	/**
+	 * Creates or updates an unbounded stream of entities, {@code pipeliner.batch.size} per request
+	 * and a few requests at a time, for imports too large to hold in memory. Failing items cannot
+	 * roll the stream back, so one of {@link BatchFlag#IGNORE_ON_ERROR} and
+	 * {@link BatchFlag#IGNORE_AND_RETURN_ERRORS} is required. An item that is not a JSON object
+	 * ends the stream with an {@link IllegalArgumentException}; what was sent before it stays
+	 * written.
+	 * @param entity an entity or collection name
+	 * @param items the entities
+	 * @param flags how to treat failing items
+	 * @return one outcome per item, in the order of {@code items}, as their requests are answered
+	 */
+	public Flux<BatchResult.Outcome> setEntities(String entity, Publisher<?> items, BatchFlag... flags) {
+		String name = Arguments.requireEntityName(entity, "entity");
+		int mask = requireIgnoring(mask(flags, SET_FLAGS, "setEntities"));
+		Arguments.requireNonNull(items, "items");
+		return resolve(name).flatMapMany((names) -> streamInBatches(Flux.from(items), (base, chunk) -> {
+			List<ObjectNode> nodes = new ArrayList<>(chunk.size());
+			for (Object item : chunk) {
+				nodes.add(toObject(item, "items[" + (base + nodes.size()) + "]"));
+			}
+			List<String> ids = idsOf(nodes, base);
+			return new Request(ids, this.protocol.setEntities(names.entity(), mask, array(nodes), ids));
+		}));
 	}
 
 	/**
@@ -353,7 +420,8 @@ public final class PipelinerClient {
 	}
 
 	/**
-	 * Deletes many entities in one request.
+	 * Deletes many entities; split into several requests as {@link #setEntities(String, Collection,
+	 * BatchFlag...)} describes.
 	 * @param entity an entity or collection name
 	 * @param ids the ids to delete
 	 * @param flags how to treat failing items; with {@link BatchFlag#GET_NO_DELETED_ID} the server
@@ -368,7 +436,117 @@ public final class PipelinerClient {
 		for (String id : ids) {
 			list.add(Arguments.requireText(id, "ids[" + list.size() + "]"));
 		}
-		return resolve(name).flatMap((names) -> this.protocol.deleteEntities(names.entity(), mask, list));
+		return resolve(name).flatMap((names) -> inBatches(list, mask,
+				(from, to) -> this.protocol.deleteEntities(names.entity(), mask, list.subList(from, to))));
+	}
+
+	/**
+	 * Deletes an unbounded stream of ids, as {@link #setEntities(String, Publisher, BatchFlag...)}
+	 * writes: one of the ignore flags is required, and a blank id ends the stream.
+	 * @param entity an entity or collection name
+	 * @param ids the ids to delete
+	 * @param flags how to treat failing items
+	 * @return one outcome per id, in the order of {@code ids}
+	 */
+	public Flux<BatchResult.Outcome> deleteEntities(String entity, Publisher<String> ids, BatchFlag... flags) {
+		String name = Arguments.requireEntityName(entity, "entity");
+		int mask = requireIgnoring(mask(flags, DELETE_FLAGS, "deleteEntities"));
+		Arguments.requireNonNull(ids, "ids");
+		return resolve(name).flatMapMany((names) -> streamInBatches(Flux.from(ids), (base, chunk) -> {
+			List<String> list = new ArrayList<>(chunk.size());
+			for (String id : chunk) {
+				list.add(Arguments.requireText(id, "ids[" + (base + list.size()) + "]"));
+			}
+			return new Request(list, this.protocol.deleteEntities(names.entity(), mask, list));
+		}));
+	}
+
+	// Batches
+
+	/** Sends a list as one request, or, when failures are ignored and it is long, as several. */
+	private Mono<BatchResult> inBatches(List<String> ids, int mask, BiFunction<Integer, Integer, Mono<BatchResult>> send) {
+		int size = this.settings.batchSize();
+		if ((mask & IGNORING) == 0 || ids.size() <= size) {
+			return send.apply(0, ids.size());
+		}
+		return Flux.range(0, (ids.size() + size - 1) / size)
+			.flatMapSequential((chunk) -> {
+				int from = chunk * size;
+				int to = Math.min(ids.size(), from + size);
+				return accounted(send.apply(from, to), from, ids.subList(from, to));
+			}, this.settings.batchConcurrency(), 1)
+			.concatMapIterable(BatchResult::outcomes)
+			.collectList()
+			.map(BatchResult::new);
+	}
+
+	/** One request of a stream: the ids of its items (null for creates) and its answer. */
+	private record Request(List<String> ids, Mono<BatchResult> answer) {
+	}
+
+	/** Cuts a stream into requests of the batch size, a few in flight, outcomes in input order. */
+	private <T> Flux<BatchResult.Outcome> streamInBatches(Flux<T> items, BiFunction<Integer, List<T>, Request> prepare) {
+		int size = this.settings.batchSize();
+		return items.buffer(size)
+			.index()
+			.flatMapSequential((chunk) -> {
+				int base = Math.toIntExact(chunk.getT1() * size);
+				Request request = prepare.apply(base, chunk.getT2());
+				return accounted(request.answer(), base, request.ids());
+			}, this.settings.batchConcurrency(), 1)
+			.concatMapIterable(BatchResult::outcomes);
+	}
+
+	/**
+	 * The result of one request of a split batch, its indexes shifted to the whole input; a failed
+	 * request accounts for each of its items instead of failing the call.
+	 */
+	private static Mono<BatchResult> accounted(Mono<BatchResult> request, int base, List<String> ids) {
+		return request.map((result) -> shifted(result, base)).onErrorResume(PipelinerException.class, (ex) -> {
+			boolean refused = ex instanceof PipelinerApiException api && api.getStatus() < 500;
+			List<BatchResult.Outcome> outcomes = new ArrayList<>(ids.size());
+			for (int i = 0; i < ids.size(); i++) {
+				outcomes.add(refused
+						? BatchResult.Outcome.failed(base + i, ids.get(i), ((PipelinerApiException) ex).getErrorCode(),
+								((PipelinerApiException) ex).getServerMessage())
+						: new BatchResult.Outcome(base + i, BatchResult.Status.UNKNOWN, ids.get(i), null, ex.getMessage()));
+			}
+			return Mono.just(new BatchResult(outcomes));
+		});
+	}
+
+	private static BatchResult shifted(BatchResult result, int base) {
+		if (base == 0) {
+			return result;
+		}
+		List<BatchResult.Outcome> outcomes = new ArrayList<>(result.size());
+		for (BatchResult.Outcome outcome : result.outcomes()) {
+			outcomes.add(new BatchResult.Outcome(outcome.index() + base, outcome.status(), outcome.id(),
+					outcome.errorCode(), outcome.message()));
+		}
+		return new BatchResult(outcomes);
+	}
+
+	private ArrayNode array(List<ObjectNode> nodes) {
+		ArrayNode array = this.settings.mapper().createArrayNode();
+		nodes.forEach(array::add);
+		return array;
+	}
+
+	private static List<String> idsOf(List<ObjectNode> nodes, int base) {
+		List<String> ids = new ArrayList<>(nodes.size());
+		for (ObjectNode node : nodes) {
+			ids.add(idOf(node, "items[" + (base + ids.size()) + "].ID"));
+		}
+		return ids;
+	}
+
+	private static int requireIgnoring(int mask) {
+		if ((mask & IGNORING) == 0) {
+			throw new IllegalArgumentException("flags: a stream of items cannot be all or nothing; pass IGNORE_ON_ERROR"
+					+ " or IGNORE_AND_RETURN_ERRORS");
+		}
+		return mask;
 	}
 
 	// Helpers
@@ -380,7 +558,7 @@ public final class PipelinerClient {
 	private <T> List<T> convert(List<ObjectNode> nodes, Class<T> type) {
 		List<T> items = new ArrayList<>(nodes.size());
 		for (ObjectNode node : nodes) {
-			items.add(new Entity(node, this.mapper).as(type));
+			items.add(new Entity(node, this.settings.mapper()).as(type));
 		}
 		return items;
 	}
@@ -392,7 +570,7 @@ public final class PipelinerClient {
 		}
 		JsonNode node;
 		try {
-			node = this.mapper.valueToTree(data);
+			node = this.settings.mapper().valueToTree(data);
 		}
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException(name + " cannot be written as JSON: " + ex.getOriginalMessage(), ex);
@@ -449,7 +627,7 @@ public final class PipelinerClient {
 	/** @return the URL and team pipeline; never the credentials */
 	@Override
 	public String toString() {
-		return "PipelinerClient[url=" + this.url + ", teamPipeline=" + this.teamPipeline + "]";
+		return "PipelinerClient[url=" + this.settings.url() + ", teamPipeline=" + this.teamPipeline + "]";
 	}
 
 	/**
@@ -477,6 +655,12 @@ public final class PipelinerClient {
 		private Duration readTimeout = DEFAULT_READ_TIMEOUT;
 
 		private int pageSize = DEFAULT_PAGE_SIZE;
+
+		private int prefetchPages = DEFAULT_PREFETCH_PAGES;
+
+		private int batchSize = DEFAULT_BATCH_SIZE;
+
+		private int batchConcurrency = DEFAULT_BATCH_CONCURRENCY;
 
 		private Builder() {
 		}
@@ -560,10 +744,36 @@ public final class PipelinerClient {
 		 * asks for per request; {@link #DEFAULT_PAGE_SIZE} by default
 		 */
 		public Builder pageSize(int pageSize) {
-			if (pageSize < 1) {
-				throw new IllegalArgumentException("pageSize must be at least 1, but was " + pageSize);
-			}
-			this.pageSize = pageSize;
+			this.pageSize = requireAtLeastOne(pageSize, "pageSize");
+			return this;
+		}
+
+		/**
+		 * @param prefetchPages how many page requests
+		 * {@link PipelinerClient#streamEntities(String, Query)} keeps in flight ahead of its
+		 * subscriber, so that reading overlaps the server's latency; also the most pages it holds
+		 * for a slow subscriber. {@link #DEFAULT_PREFETCH_PAGES} by default
+		 */
+		public Builder prefetchPages(int prefetchPages) {
+			this.prefetchPages = requireAtLeastOne(prefetchPages, "prefetchPages");
+			return this;
+		}
+
+		/**
+		 * @param batchSize how many items one {@code setEntities} or {@code deleteEntities} request
+		 * carries when a batch that ignores failures is split; {@link #DEFAULT_BATCH_SIZE} by default
+		 */
+		public Builder batchSize(int batchSize) {
+			this.batchSize = requireAtLeastOne(batchSize, "batchSize");
+			return this;
+		}
+
+		/**
+		 * @param batchConcurrency how many requests of a split batch are in flight at once;
+		 * {@link #DEFAULT_BATCH_CONCURRENCY} by default
+		 */
+		public Builder batchConcurrency(int batchConcurrency) {
+			this.batchConcurrency = requireAtLeastOne(batchConcurrency, "batchConcurrency");
 			return this;
 		}
 
@@ -576,8 +786,9 @@ public final class PipelinerClient {
 			String pipeline = requireTeamPipeline(this.teamPipeline);
 			Arguments.requireText(this.apiToken, "apiToken");
 			Arguments.requireText(this.apiPassword, "apiPassword");
-			return new PipelinerClient(webClient(), this.mapper, serviceUrl, pipeline, this.apiToken, this.apiPassword,
-					this.readTimeout, this.pageSize, null);
+			Settings settings = new Settings(webClient(), this.mapper, serviceUrl, this.readTimeout, this.pageSize,
+					this.prefetchPages, this.batchSize, this.batchConcurrency);
+			return new PipelinerClient(settings, pipeline, this.apiToken, this.apiPassword, null);
 		}
 
 		private WebClient webClient() {
@@ -614,6 +825,13 @@ public final class PipelinerClient {
 				throw new IllegalArgumentException("url must not have a query or fragment, but was '" + url + "'");
 			}
 			return url;
+		}
+
+		private static int requireAtLeastOne(int value, String name) {
+			if (value < 1) {
+				throw new IllegalArgumentException(name + " must be at least 1, but was " + value);
+			}
+			return value;
 		}
 
 		private static Duration requirePositive(Duration duration, String name) {

@@ -134,6 +134,51 @@ class ClientAgainstEmulatorTest {
 	}
 
 	@Test
+	void largeBatchesAndStreamsAreSplitAndAccountedFor() {
+		PipelinerClient bulk = PipelinerClient.builder()
+			.url(pipeliner.get().getUrl())
+			.teamPipeline("eu_Demo")
+			.credentials(pipeliner.get().getApiToken(), pipeliner.get().getApiPassword())
+			.batchSize(40)
+			.batchConcurrency(3)
+			.build();
+		List<Map<String, Object>> contacts = new java.util.ArrayList<>();
+		for (int i = 0; i < 250; i++) {
+			// every 50th item lacks its owner and fails
+			contacts.add((i % 50 == 7) ? Map.of("SURNAME", "Bulk " + i, "SALES_UNIT_ID", 2)
+					: Map.of("SURNAME", "Bulk " + i, "OWNER_ID", 1534, "SALES_UNIT_ID", 2));
+		}
+
+		BatchResult result = bulk.setEntities("Contacts", contacts, BatchFlag.IGNORE_AND_RETURN_ERRORS).block();
+
+		assertThat(result.size()).isEqualTo(250);
+		assertThat(result.failures()).extracting(BatchResult.Outcome::index).containsExactly(7, 57, 107, 157, 207);
+		for (BatchResult.Outcome outcome : result.outcomes()) {
+			if (outcome.isSuccess()) {
+				assertThat(bulk.getEntity("Contact", outcome.id()).block().getString("SURNAME"))
+					.isEqualTo("Bulk " + outcome.index());
+			}
+		}
+
+		List<BatchResult.Outcome> streamed = bulk
+			.setEntities("Contacts", reactor.core.publisher.Flux.range(0, 1000)
+				.map((i) -> Map.of("SURNAME", "Streamed", "OWNER_ID", 1534, "SALES_UNIT_ID", 2)), BatchFlag.IGNORE_ON_ERROR)
+			.collectList()
+			.block();
+		assertThat(streamed).hasSize(1000).allMatch(BatchResult.Outcome::isSuccess);
+		assertThat(bulk.streamEntities("Contacts", Query.filter(Filter.eq("SURNAME", "Streamed"))).count().block())
+			.isEqualTo(1000);
+
+		List<BatchResult.Outcome> deleted = bulk
+			.deleteEntities("Contacts", reactor.core.publisher.Flux.fromIterable(streamed).map(BatchResult.Outcome::id),
+					BatchFlag.IGNORE_AND_RETURN_ERRORS)
+			.collectList()
+			.block();
+		assertThat(deleted).hasSize(1000).allMatch(BatchResult.Outcome::isSuccess);
+		assertThat(bulk.getEntities("Contacts", Query.all()).block().total()).isEqualTo(30 + 245);
+	}
+
+	@Test
 	void anAllOrNothingBatchFailsWhole() {
 		assertThatThrownBy(() -> this.client
 			.setEntities("Contact", List.of(Map.of("SURNAME", "Fine", "OWNER_ID", 1, "SALES_UNIT_ID", 1),

@@ -48,7 +48,8 @@ public final class PipelinerAutoConfiguration {
 	/** Builder argument names, as they begin the builder's messages, to property names. */
 	private static final Map<String, String> PROPERTY_NAMES = Map.of("url", "pipeliner.url", "teamPipeline",
 			"pipeliner.team-pipeline", "connectTimeout", "pipeliner.connect-timeout", "readTimeout",
-			"pipeliner.read-timeout", "pageSize", "pipeliner.page-size");
+			"pipeliner.read-timeout", "pageSize", "pipeliner.page-size", "prefetchPages", "pipeliner.prefetch-pages",
+			"batchSize", "pipeliner.batch.size", "batchConcurrency", "pipeliner.batch.concurrency");
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -68,7 +69,10 @@ public final class PipelinerAutoConfiguration {
 				.teamPipeline(properties.getTeamPipeline())
 				.credentials(properties.getApiToken(), properties.getApiPassword())
 				.readTimeout(properties.getReadTimeout())
-				.pageSize(properties.getPageSize());
+				.pageSize(properties.getPageSize())
+				.prefetchPages(properties.getPrefetchPages())
+				.batchSize(properties.getBatch().getSize())
+				.batchConcurrency(properties.getBatch().getConcurrency());
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
 		}
@@ -109,6 +113,9 @@ public final class PipelinerAutoConfiguration {
 			case "teamPipeline" -> properties.getTeamPipeline();
 			case "connectTimeout" -> properties.getConnectTimeout();
 			case "readTimeout" -> properties.getReadTimeout();
+			case "prefetchPages" -> properties.getPrefetchPages();
+			case "batchSize" -> properties.getBatch().getSize();
+			case "batchConcurrency" -> properties.getBatch().getConcurrency();
 			default -> properties.getPageSize();
 		};
 		return new InvalidConfigurationPropertyValueException(property, value, message);

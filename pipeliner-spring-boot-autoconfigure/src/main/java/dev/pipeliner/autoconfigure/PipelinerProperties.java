@@ -52,6 +52,14 @@ public class PipelinerProperties {
 	 */
 	private int pageSize = 100;
 
+	/**
+	 * Number of page requests streamEntities keeps in flight ahead of its subscriber; also the
+	 * most pages it holds for a slow subscriber.
+	 */
+	private int prefetchPages = 2;
+
+	private final Batch batch = new Batch();
+
 	public String getUrl() {
 		return this.url;
 	}
@@ -108,12 +116,59 @@ public class PipelinerProperties {
 		this.pageSize = pageSize;
 	}
 
+	public int getPrefetchPages() {
+		return this.prefetchPages;
+	}
+
+	public void setPrefetchPages(int prefetchPages) {
+		this.prefetchPages = prefetchPages;
+	}
+
+	public Batch getBatch() {
+		return this.batch;
+	}
+
+	/**
+	 * How setEntities and deleteEntities split batches that ignore failures.
+	 */
+	public static class Batch {
+
+		/**
+		 * Number of items one setEntities or deleteEntities request carries when a batch that
+		 * ignores failures is split. All-or-nothing batches are always sent whole.
+		 */
+		private int size = 100;
+
+		/**
+		 * Number of requests of a split batch in flight at once.
+		 */
+		private int concurrency = 2;
+
+		public int getSize() {
+			return this.size;
+		}
+
+		public void setSize(int size) {
+			this.size = size;
+		}
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			this.concurrency = concurrency;
+		}
+
+	}
+
 	/** @return the settings with the credentials masked */
 	@Override
 	public String toString() {
 		return "PipelinerProperties[url=" + this.url + ", teamPipeline=" + this.teamPipeline + ", apiToken="
 				+ mask(this.apiToken) + ", apiPassword=" + mask(this.apiPassword) + ", connectTimeout="
-				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", pageSize=" + this.pageSize + "]";
+				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", pageSize=" + this.pageSize + ", prefetchPages=" + this.prefetchPages + ", batch.size="
+				+ this.batch.size + ", batch.concurrency=" + this.batch.concurrency + "]";
 	}
 
 	private static String mask(String secret) {

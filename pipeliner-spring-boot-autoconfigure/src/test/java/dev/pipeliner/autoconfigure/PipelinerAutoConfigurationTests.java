@@ -80,13 +80,21 @@ class PipelinerAutoConfigurationTests {
 			assertThat(defaults.getConnectTimeout()).isEqualTo(PipelinerClient.DEFAULT_CONNECT_TIMEOUT);
 			assertThat(defaults.getReadTimeout()).isEqualTo(PipelinerClient.DEFAULT_READ_TIMEOUT);
 			assertThat(defaults.getPageSize()).isEqualTo(PipelinerClient.DEFAULT_PAGE_SIZE);
+			assertThat(defaults.getPrefetchPages()).isEqualTo(PipelinerClient.DEFAULT_PREFETCH_PAGES);
+			assertThat(defaults.getBatch().getSize()).isEqualTo(PipelinerClient.DEFAULT_BATCH_SIZE);
+			assertThat(defaults.getBatch().getConcurrency()).isEqualTo(PipelinerClient.DEFAULT_BATCH_CONCURRENCY);
 		});
-		configured().withPropertyValues("pipeliner.connect-timeout=2s", "pipeliner.read-timeout=45s", "pipeliner.page-size=500")
+		configured()
+			.withPropertyValues("pipeliner.connect-timeout=2s", "pipeliner.read-timeout=45s", "pipeliner.page-size=500",
+					"pipeliner.prefetch-pages=3", "pipeliner.batch.size=250", "pipeliner.batch.concurrency=4")
 			.run((context) -> {
 				PipelinerProperties properties = context.getBean(PipelinerProperties.class);
 				assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(2));
 				assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofSeconds(45));
 				assertThat(properties.getPageSize()).isEqualTo(500);
+				assertThat(properties.getPrefetchPages()).isEqualTo(3);
+				assertThat(properties.getBatch().getSize()).isEqualTo(250);
+				assertThat(properties.getBatch().getConcurrency()).isEqualTo(4);
 			});
 	}
 
@@ -174,6 +182,14 @@ class PipelinerAutoConfigurationTests {
 	}
 
 	@Test
+	void aBadBatchSizeFailsNamingTheProperty() {
+		configured().withPropertyValues("pipeliner.batch.concurrency=0").run((context) -> {
+			assertThat(findCause(context.getStartupFailure(), InvalidConfigurationPropertyValueException.class).getName())
+				.isEqualTo("pipeliner.batch.concurrency");
+		});
+	}
+
+	@Test
 	void propertiesToStringHidesTheCredentials() {
 		configured().run((context) -> assertThat(context.getBean(PipelinerProperties.class).toString())
 			.contains("eu_Pipeline1")
@@ -191,7 +207,8 @@ class PipelinerAutoConfigurationTests {
 				assertThat(property.path("description").asString("")).as(property.get("name").asString()).isNotBlank();
 			}
 			assertThat(names).contains("pipeliner.url", "pipeliner.team-pipeline", "pipeliner.api-token",
-					"pipeliner.api-password", "pipeliner.connect-timeout", "pipeliner.read-timeout", "pipeliner.page-size");
+					"pipeliner.api-password", "pipeliner.connect-timeout", "pipeliner.read-timeout", "pipeliner.page-size",
+					"pipeliner.prefetch-pages", "pipeliner.batch.size", "pipeliner.batch.concurrency");
 		}
 	}
 
