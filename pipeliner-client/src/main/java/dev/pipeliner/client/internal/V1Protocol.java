@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,6 @@ import org.springframework.web.reactive.function.UnsupportedMediaTypeException;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The Pipeliner REST API v1 on the wire: URLs, query parameters, headers, status codes and body
@@ -49,6 +47,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 public final class V1Protocol {
 
 	private static final String CONTENT_RANGE = "Content-Range";
+
+	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
 	private final WebClient webClient;
 
@@ -230,19 +230,37 @@ public final class V1Protocol {
 
 	// The exchange
 
+	/**
+	 * The URL of an endpoint: the base, then each segment and each query value percent-encoded
+	 * strictly (everything but letters, digits and {@code -._~}), so that {@code |}, {@code ::},
+	 * {@code &}, {@code +} and {@code /} inside a value reach the server as data.
+	 */
 	private URI uri(Map<String, String> query, String... segments) {
-		UriComponentsBuilder builder = UriComponentsBuilder.fromUriString(this.baseUrl);
-		Map<String, Object> variables = new HashMap<>();
-		for (int i = 0; i < segments.length; i++) {
-			builder.pathSegment("{s" + i + "}");
-			variables.put("s" + i, segments[i]);
+		StringBuilder url = new StringBuilder(this.baseUrl.length() + 64).append(this.baseUrl);
+		for (String segment : segments) {
+			encode(url.append('/'), segment);
 		}
-		int i = 0;
+		char separator = '?';
 		for (Map.Entry<String, String> parameter : query.entrySet()) {
-			builder.queryParam(parameter.getKey(), "{q" + i + "}");
-			variables.put("q" + i++, parameter.getValue());
+			encode(url.append(separator), parameter.getKey()).append('=');
+			encode(url, parameter.getValue());
+			separator = '&';
 		}
-		return builder.encode().buildAndExpand(variables).toUri();
+		return URI.create(url.toString());
+	}
+
+	private static StringBuilder encode(StringBuilder url, String text) {
+		for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+			char c = (char) (b & 0xFF);
+			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+					|| c == '_' || c == '~') {
+				url.append(c);
+			}
+			else {
+				url.append('%').append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+			}
+		}
+		return url;
 	}
 
 	private Mono<JsonNode> getJson(URI uri) {
