@@ -278,7 +278,8 @@ public final class PipelinerClient {
 
 	/**
 	 * The pages from offset {@code from} up to {@code end} (exclusive). The first answer gives the
-	 * total and the page size the server keeps to; the rest are fetched in order, one ahead.
+	 * total and the page size the server keeps to; the rest are fetched in order, up to
+	 * {@code prefetchPages} of them in flight at once.
 	 */
 	private Flux<EntityPage<ObjectNode>> pages(String collection, Query query, long from, long end) {
 		if (from >= end) {

@@ -1,9 +1,10 @@
 package dev.pipeliner.emulator;
 
 import dev.pipeliner.emulator.RawHttp.Response;
-import org.junit.jupiter.api.AfterEach;
+import dev.pipeliner.emulator.junit.PipelinerEmulatorExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,19 +18,18 @@ class EmulatorBatchTest {
 
 	static final String BAD = "{\"SURNAME\":\"Bad\",\"OWNER_ID\":1}";
 
+	@RegisterExtension
+	static PipelinerEmulatorExtension pipeliner = new PipelinerEmulatorExtension();
+
 	PipelinerEmulator emulator;
 
 	RawHttp http;
 
 	@BeforeEach
-	void start() {
-		this.emulator = PipelinerEmulator.builder().start();
-		this.http = new RawHttp(this.emulator);
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
+	void startEmpty(PipelinerEmulator emulator) {
+		emulator.reset();
+		this.emulator = emulator;
+		this.http = new RawHttp(emulator);
 	}
 
 	@Test

@@ -3,9 +3,10 @@ package dev.pipeliner.emulator;
 import java.util.List;
 
 import dev.pipeliner.emulator.RawHttp.Response;
-import org.junit.jupiter.api.AfterEach;
+import dev.pipeliner.emulator.junit.PipelinerEmulatorExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,19 +15,18 @@ class EmulatorWritingTest {
 
 	static final String ADA = "{\"FIRST_NAME\":\"Ada\",\"SURNAME\":\"Lovelace\",\"OWNER_ID\":1534,\"SALES_UNIT_ID\":2}";
 
+	@RegisterExtension
+	static PipelinerEmulatorExtension pipeliner = new PipelinerEmulatorExtension();
+
 	PipelinerEmulator emulator;
 
 	RawHttp http;
 
 	@BeforeEach
-	void start() {
-		this.emulator = PipelinerEmulator.builder().start();
-		this.http = new RawHttp(this.emulator);
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
+	void startEmpty(PipelinerEmulator emulator) {
+		emulator.reset();
+		this.emulator = emulator;
+		this.http = new RawHttp(emulator);
 	}
 
 	@Test
