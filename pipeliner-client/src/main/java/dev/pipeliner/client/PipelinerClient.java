@@ -70,8 +70,11 @@ public final class PipelinerClient {
 	/** How many requests of a split batch are in flight at once by default. */
 	public static final int DEFAULT_BATCH_CONCURRENCY = 2;
 
-	/** The default bound on the wait for a whole answer. */
+	/** The default bound on the wait for the whole answer to one attempt. */
 	public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
+	/** The default bound on a whole call, retries included. */
+	public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(2);
 
 	/** The default bound on establishing a connection, when the client creates its own connector. */
 	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -102,8 +105,9 @@ public final class PipelinerClient {
 	private final Mono<EntityNames> names;
 
 	/** What every client derived from one builder shares. */
-	private record Settings(WebClient webClient, ObjectMapper mapper, URI url, Duration readTimeout, int pageSize,
-			int prefetchPages, int batchSize, int batchConcurrency) {
+	private record Settings(WebClient webClient, ObjectMapper mapper, URI url, Duration readTimeout,
+			Duration callTimeout, RetryPolicy retry, int pageSize, int prefetchPages, int batchSize,
+			int batchConcurrency) {
 	}
 
 	private PipelinerClient(Settings settings, String teamPipeline, String apiToken, String apiPassword,
@@ -113,7 +117,7 @@ public final class PipelinerClient {
 		this.apiToken = apiToken;
 		this.apiPassword = apiPassword;
 		this.protocol = new V1Protocol(settings.webClient(), settings.mapper(), settings.url(), teamPipeline, apiToken,
-				apiPassword, settings.readTimeout());
+				apiPassword, settings.readTimeout(), settings.retry(), settings.callTimeout());
 		// Fetched once, shared by concurrent first callers; a failure is not cached.
 		this.names = (names != null) ? names
 				: this.protocol.entityPublic().map(EntityNames::new).cacheInvalidateIf((cached) -> false);
@@ -655,6 +659,10 @@ public final class PipelinerClient {
 
 		private Duration readTimeout = DEFAULT_READ_TIMEOUT;
 
+		private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+
+		private RetryPolicy retry = RetryPolicy.DEFAULT;
+
 		private int pageSize = DEFAULT_PAGE_SIZE;
 
 		private int prefetchPages = DEFAULT_PREFETCH_PAGES;
@@ -734,9 +742,31 @@ public final class PipelinerClient {
 			return this;
 		}
 
-		/** Bounds the wait for a whole answer, per request; {@link #DEFAULT_READ_TIMEOUT} by default. */
+		/**
+		 * Bounds the wait for the whole answer to one attempt; {@link #DEFAULT_READ_TIMEOUT} by
+		 * default. An attempt that takes longer fails with a retryable
+		 * {@link dev.pipeliner.client.error.PipelinerTransportException}.
+		 */
 		public Builder readTimeout(Duration readTimeout) {
 			this.readTimeout = requirePositive(readTimeout, "readTimeout");
+			return this;
+		}
+
+		/**
+		 * Bounds a whole call, retries and their waits included, so that every call ends;
+		 * {@link #DEFAULT_CALL_TIMEOUT} by default. A stream applies it to each page.
+		 */
+		public Builder callTimeout(Duration callTimeout) {
+			this.callTimeout = requirePositive(callTimeout, "callTimeout");
+			return this;
+		}
+
+		/**
+		 * @param retry when failed requests are retried and how long to wait;
+		 * {@link RetryPolicy#DEFAULT} by default, {@link RetryPolicy#NONE} to turn retries off
+		 */
+		public Builder retry(RetryPolicy retry) {
+			this.retry = Arguments.requireNonNull(retry, "retry");
 			return this;
 		}
 
@@ -787,8 +817,8 @@ public final class PipelinerClient {
 			String pipeline = requireTeamPipeline(this.teamPipeline);
 			Arguments.requireText(this.apiToken, "apiToken");
 			Arguments.requireText(this.apiPassword, "apiPassword");
-			Settings settings = new Settings(webClient(), this.mapper, serviceUrl, this.readTimeout, this.pageSize,
-					this.prefetchPages, this.batchSize, this.batchConcurrency);
+			Settings settings = new Settings(webClient(), this.mapper, serviceUrl, this.readTimeout, this.callTimeout,
+					this.retry, this.pageSize, this.prefetchPages, this.batchSize, this.batchConcurrency);
 			return new PipelinerClient(settings, pipeline, this.apiToken, this.apiPassword, null);
 		}
 

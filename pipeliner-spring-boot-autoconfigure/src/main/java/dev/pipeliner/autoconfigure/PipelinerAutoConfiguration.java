@@ -3,8 +3,10 @@ package dev.pipeliner.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.pipeliner.client.PipelinerClient;
+import dev.pipeliner.client.RetryPolicy;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -45,11 +47,37 @@ import org.springframework.web.reactive.function.client.WebClient;
 @EnableConfigurationProperties(PipelinerProperties.class)
 public final class PipelinerAutoConfiguration {
 
-	/** Builder argument names, as they begin the builder's messages, to property names. */
-	private static final Map<String, String> PROPERTY_NAMES = Map.of("url", "pipeliner.url", "teamPipeline",
-			"pipeliner.team-pipeline", "connectTimeout", "pipeliner.connect-timeout", "readTimeout",
-			"pipeliner.read-timeout", "pageSize", "pipeliner.page-size", "prefetchPages", "pipeliner.prefetch-pages",
-			"batchSize", "pipeliner.batch.size", "batchConcurrency", "pipeliner.batch.concurrency");
+	/**
+	 * The settings the client builder may reject, by the argument name that begins its message:
+	 * the property and how to read its value. The credentials are not among them, so no secret
+	 * reaches a failure message.
+	 */
+	private static final Map<String, Setting> SETTINGS = Map.ofEntries(
+			setting("url", "pipeliner.url", PipelinerProperties::getUrl),
+			setting("teamPipeline", "pipeliner.team-pipeline", PipelinerProperties::getTeamPipeline),
+			setting("connectTimeout", "pipeliner.connect-timeout", PipelinerProperties::getConnectTimeout),
+			setting("readTimeout", "pipeliner.read-timeout", PipelinerProperties::getReadTimeout),
+			setting("callTimeout", "pipeliner.call-timeout", PipelinerProperties::getCallTimeout),
+			setting("pageSize", "pipeliner.page-size", PipelinerProperties::getPageSize),
+			setting("prefetchPages", "pipeliner.prefetch-pages", PipelinerProperties::getPrefetchPages),
+			setting("batchSize", "pipeliner.batch.size", (properties) -> properties.getBatch().getSize()),
+			setting("batchConcurrency", "pipeliner.batch.concurrency",
+					(properties) -> properties.getBatch().getConcurrency()),
+			setting("maxAttempts", "pipeliner.retry.max-attempts", (properties) -> properties.getRetry().getMaxAttempts()),
+			setting("initialBackoff", "pipeliner.retry.initial-backoff",
+					(properties) -> properties.getRetry().getInitialBackoff()),
+			setting("maxBackoff", "pipeliner.retry.max-backoff", (properties) -> properties.getRetry().getMaxBackoff()),
+			setting("jitter", "pipeliner.retry.jitter", (properties) -> properties.getRetry().getJitter()),
+			setting("maxRetryAfter", "pipeliner.retry.max-retry-after",
+					(properties) -> properties.getRetry().getMaxRetryAfter()));
+
+	private record Setting(String property, Function<PipelinerProperties, Object> value) {
+	}
+
+	private static Map.Entry<String, Setting> setting(String argument, String property,
+			Function<PipelinerProperties, Object> value) {
+		return Map.entry(argument, new Setting(property, value));
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -69,6 +97,8 @@ public final class PipelinerAutoConfiguration {
 				.teamPipeline(properties.getTeamPipeline())
 				.credentials(properties.getApiToken(), properties.getApiPassword())
 				.readTimeout(properties.getReadTimeout())
+				.callTimeout(properties.getCallTimeout())
+				.retry(retryPolicy(properties.getRetry()))
 				.pageSize(properties.getPageSize())
 				.prefetchPages(properties.getPrefetchPages())
 				.batchSize(properties.getBatch().getSize())
@@ -97,28 +127,20 @@ public final class PipelinerAutoConfiguration {
 		}
 	}
 
-	/**
-	 * Reports a setting the client builder rejected under its property name, when it comes from
-	 * one; the credentials are never among them, so no secret reaches the message.
-	 */
+	private static RetryPolicy retryPolicy(PipelinerProperties.Retry retry) {
+		return new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff(), retry.getJitter(),
+				retry.getMaxRetryAfter());
+	}
+
+	/** Reports a setting the client builder rejected under its property name, when it comes from one. */
 	private static RuntimeException invalidProperty(IllegalArgumentException ex, PipelinerProperties properties) {
 		String message = String.valueOf(ex.getMessage());
-		String argument = message.split(" ", 2)[0];
-		String property = PROPERTY_NAMES.get(argument);
-		if (property == null) {
+		Setting setting = SETTINGS.get(message.split(" ", 2)[0]);
+		if (setting == null) {
 			return ex;
 		}
-		Object value = switch (argument) {
-			case "url" -> properties.getUrl();
-			case "teamPipeline" -> properties.getTeamPipeline();
-			case "connectTimeout" -> properties.getConnectTimeout();
-			case "readTimeout" -> properties.getReadTimeout();
-			case "prefetchPages" -> properties.getPrefetchPages();
-			case "batchSize" -> properties.getBatch().getSize();
-			case "batchConcurrency" -> properties.getBatch().getConcurrency();
-			default -> properties.getPageSize();
-		};
-		return new InvalidConfigurationPropertyValueException(property, value, message);
+		return new InvalidConfigurationPropertyValueException(setting.property(), setting.value().apply(properties),
+				message);
 	}
 
 }

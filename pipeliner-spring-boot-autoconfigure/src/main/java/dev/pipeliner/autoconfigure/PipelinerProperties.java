@@ -43,9 +43,15 @@ public class PipelinerProperties {
 	private Duration connectTimeout = Duration.ofSeconds(10);
 
 	/**
-	 * Longest wait for a whole answer to one request.
+	 * Longest wait for the whole answer to one attempt of a request.
 	 */
 	private Duration readTimeout = Duration.ofSeconds(30);
+
+	/**
+	 * Longest a whole call may take, retries and their waits included. A stream applies it to each
+	 * page.
+	 */
+	private Duration callTimeout = Duration.ofMinutes(2);
 
 	/**
 	 * Number of entities streamEntities asks for per request.
@@ -59,6 +65,8 @@ public class PipelinerProperties {
 	private int prefetchPages = 2;
 
 	private final Batch batch = new Batch();
+
+	private final Retry retry = new Retry();
 
 	public String getUrl() {
 		return this.url;
@@ -106,6 +114,14 @@ public class PipelinerProperties {
 
 	public void setReadTimeout(Duration readTimeout) {
 		this.readTimeout = readTimeout;
+	}
+
+	public Duration getCallTimeout() {
+		return this.callTimeout;
+	}
+
+	public void setCallTimeout(Duration callTimeout) {
+		this.callTimeout = callTimeout;
 	}
 
 	public int getPageSize() {
@@ -162,12 +178,92 @@ public class PipelinerProperties {
 
 	}
 
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	/**
+	 * When failed requests are retried. Reads, updates and deletes are retried on timeouts,
+	 * dropped connections and HTTP 408, 429, 502, 503 and 504; creates and batch writes only when
+	 * the connection could not be made or the server answered 429.
+	 */
+	public static class Retry {
+
+		/**
+		 * Most attempts per request, the first included; 1 turns retries off.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Wait before the first retry; it doubles with each retry.
+		 */
+		private Duration initialBackoff = Duration.ofMillis(200);
+
+		/**
+		 * Longest wait between attempts, before jitter.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(5);
+
+		/**
+		 * Share of each wait varied at random, from 0 to 1.
+		 */
+		private double jitter = 0.5;
+
+		/**
+		 * Longest Retry-After the client waits for; a server asking for longer fails the call at
+		 * once.
+		 */
+		private Duration maxRetryAfter = Duration.ofSeconds(30);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			this.jitter = jitter;
+		}
+
+		public Duration getMaxRetryAfter() {
+			return this.maxRetryAfter;
+		}
+
+		public void setMaxRetryAfter(Duration maxRetryAfter) {
+			this.maxRetryAfter = maxRetryAfter;
+		}
+
+	}
+
 	/** @return the settings with the credentials masked */
 	@Override
 	public String toString() {
 		return "PipelinerProperties[url=" + this.url + ", teamPipeline=" + this.teamPipeline + ", apiToken="
 				+ mask(this.apiToken) + ", apiPassword=" + mask(this.apiPassword) + ", connectTimeout="
-				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", pageSize=" + this.pageSize + ", prefetchPages=" + this.prefetchPages + ", batch.size="
+				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", callTimeout=" + this.callTimeout
+				+ ", retry.maxAttempts=" + this.retry.maxAttempts + ", pageSize=" + this.pageSize + ", prefetchPages=" + this.prefetchPages + ", batch.size="
 				+ this.batch.size + ", batch.concurrency=" + this.batch.concurrency + "]";
 	}
 

@@ -190,6 +190,43 @@ class PipelinerAutoConfigurationTests {
 	}
 
 	@Test
+	void retrySettingsBindAndABadOneFailsNamingTheProperty() {
+		configured().withPropertyValues("pipeliner.retry.max-attempts=5", "pipeliner.retry.initial-backoff=50ms",
+				"pipeliner.retry.max-backoff=1s", "pipeliner.retry.jitter=0.2", "pipeliner.retry.max-retry-after=10s",
+				"pipeliner.call-timeout=20s")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				PipelinerProperties properties = context.getBean(PipelinerProperties.class);
+				assertThat(properties.getRetry().getMaxAttempts()).isEqualTo(5);
+				assertThat(properties.getRetry().getInitialBackoff()).isEqualTo(Duration.ofMillis(50));
+				assertThat(properties.getRetry().getJitter()).isEqualTo(0.2);
+				assertThat(properties.getCallTimeout()).isEqualTo(Duration.ofSeconds(20));
+			});
+		configured().withPropertyValues("pipeliner.retry.jitter=1.5").run((context) -> assertThat(
+				findCause(context.getStartupFailure(), InvalidConfigurationPropertyValueException.class).getName())
+			.isEqualTo("pipeliner.retry.jitter"));
+	}
+
+	@Test
+	void retriesReachTheClient() {
+		server.stubFor(get(urlEqualTo("/rest_services/v1/eu_Pipeline1/teamPipelineVersion")).inScenario("retry")
+			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503))
+			.willSetStateTo("up"));
+		server.stubFor(get(urlEqualTo("/rest_services/v1/eu_Pipeline1/teamPipelineVersion")).inScenario("retry")
+			.whenScenarioStateIs("up")
+			.willReturn(okJson("15")));
+
+		configured().withPropertyValues("pipeliner.retry.initial-backoff=10ms").run((context) -> assertThat(
+				context.getBean(PipelinerClient.class).getTeamPipelineVersion().block()).isEqualTo(15));
+		configured().withPropertyValues("pipeliner.retry.max-attempts=1").run((context) -> {
+			server.resetScenarios();
+			org.assertj.core.api.Assertions
+				.assertThatThrownBy(() -> context.getBean(PipelinerClient.class).getTeamPipelineVersion().block())
+				.hasMessageContaining("503");
+		});
+	}
+
+	@Test
 	void propertiesToStringHidesTheCredentials() {
 		configured().run((context) -> assertThat(context.getBean(PipelinerProperties.class).toString())
 			.contains("eu_Pipeline1")
@@ -208,7 +245,7 @@ class PipelinerAutoConfigurationTests {
 			}
 			assertThat(names).contains("pipeliner.url", "pipeliner.team-pipeline", "pipeliner.api-token",
 					"pipeliner.api-password", "pipeliner.connect-timeout", "pipeliner.read-timeout", "pipeliner.page-size",
-					"pipeliner.prefetch-pages", "pipeliner.batch.size", "pipeliner.batch.concurrency");
+					"pipeliner.prefetch-pages", "pipeliner.call-timeout", "pipeliner.retry.max-attempts", "pipeliner.batch.size", "pipeliner.batch.concurrency");
 		}
 	}
 

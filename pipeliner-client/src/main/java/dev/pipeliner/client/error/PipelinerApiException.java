@@ -1,6 +1,7 @@
 package dev.pipeliner.client.error;
 
 import java.net.URI;
+import java.time.Duration;
 
 import org.springframework.http.HttpMethod;
 
@@ -24,13 +25,25 @@ public class PipelinerApiException extends PipelinerException {
 
 	private final URI uri;
 
+	private final Duration retryAfter;
+
 	public PipelinerApiException(int status, Integer errorCode, String serverMessage, HttpMethod method, URI uri) {
+		this(status, errorCode, serverMessage, method, uri, null);
+	}
+
+	/**
+	 * @param retryAfter the wait the server asked for in a {@code Retry-After} header, or
+	 * {@code null}
+	 */
+	public PipelinerApiException(int status, Integer errorCode, String serverMessage, HttpMethod method, URI uri,
+			Duration retryAfter) {
 		super(describe(status, errorCode, serverMessage, method, uri), null);
 		this.status = status;
 		this.errorCode = errorCode;
 		this.serverMessage = serverMessage;
 		this.method = method;
 		this.uri = uri;
+		this.retryAfter = retryAfter;
 	}
 
 	private static String describe(int status, Integer errorCode, String serverMessage, HttpMethod method, URI uri) {
@@ -68,6 +81,14 @@ public class PipelinerApiException extends PipelinerException {
 	/** @return the URL of the failed request, without credentials */
 	public URI getUri() {
 		return this.uri;
+	}
+
+	/**
+	 * @return the wait the server asked for in its {@code Retry-After} header (seconds or an HTTP
+	 * date), or {@code null} if it sent none
+	 */
+	public Duration getRetryAfter() {
+		return this.retryAfter;
 	}
 
 	@Override

@@ -11,17 +11,9 @@ import org.springframework.http.HttpMethod;
  */
 public class PipelinerRateLimitException extends PipelinerApiException {
 
-	private final Duration retryAfter;
-
 	public PipelinerRateLimitException(Integer errorCode, String serverMessage, HttpMethod method, URI uri,
 			Duration retryAfter) {
-		super(429, errorCode, serverMessage, method, uri);
-		this.retryAfter = retryAfter;
-	}
-
-	/** @return the wait the server asked for in its {@code Retry-After} header, or {@code null} if it sent none */
-	public Duration getRetryAfter() {
-		return this.retryAfter;
+		super(429, errorCode, serverMessage, method, uri, retryAfter);
 	}
 
 }

@@ -7,8 +7,27 @@ package dev.pipeliner.client.error;
  */
 public class PipelinerTransportException extends PipelinerException {
 
+	private final boolean connectionFailure;
+
 	public PipelinerTransportException(String message, Throwable cause) {
+		this(message, cause, false);
+	}
+
+	/**
+	 * @param connectionFailure whether the connection could not be established, so that the
+	 * request was certainly not sent
+	 */
+	public PipelinerTransportException(String message, Throwable cause, boolean connectionFailure) {
 		super(message, cause);
+		this.connectionFailure = connectionFailure;
+	}
+
+	/**
+	 * @return whether the connection could not be established (refused, unknown host, connect
+	 * timeout), so that the request was certainly not sent and even a create is safe to repeat
+	 */
+	public boolean isConnectionFailure() {
+		return this.connectionFailure;
 	}
 
 	@Override

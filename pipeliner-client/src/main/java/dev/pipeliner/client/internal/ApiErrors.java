@@ -69,18 +69,19 @@ final class ApiErrors {
 				&& text.length() <= MAX_PLAIN_MESSAGE) {
 			message = text;
 		}
+		Duration wait = parseRetryAfter(retryAfter);
 		return switch (status) {
 			case 401, 403 -> new PipelinerAuthenticationException(status, code, message, method, uri);
 			case 404 -> new PipelinerNotFoundException(status, code, message, method, uri);
-			case 429 -> new PipelinerRateLimitException(code, message, method, uri, parseRetryAfter(retryAfter));
+			case 429 -> new PipelinerRateLimitException(code, message, method, uri, wait);
 			default -> {
 				if (status >= 500) {
-					yield new PipelinerServerException(status, code, message, method, uri);
+					yield new PipelinerServerException(status, code, message, method, uri, wait);
 				}
 				if (status >= 400) {
 					yield new PipelinerValidationException(status, code, message, method, uri);
 				}
-				yield new PipelinerApiException(status, code, message, method, uri);
+				yield new PipelinerApiException(status, code, message, method, uri, wait);
 			}
 		};
 	}

@@ -2,7 +2,10 @@ package dev.pipeliner.client.internal;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,10 +20,13 @@ import java.util.function.Function;
 import dev.pipeliner.client.BatchResult;
 import dev.pipeliner.client.EntityPage;
 import dev.pipeliner.client.FieldInfo;
+import dev.pipeliner.client.RetryPolicy;
+import dev.pipeliner.client.error.PipelinerApiException;
 import dev.pipeliner.client.error.PipelinerDecodingException;
 import dev.pipeliner.client.error.PipelinerException;
 import dev.pipeliner.client.error.PipelinerTransportException;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -62,6 +68,10 @@ public final class V1Protocol {
 
 	private final Duration timeout;
 
+	private final RetryPolicy retry;
+
+	private final Duration callTimeout;
+
 	/**
 	 * @param webClient the client that sends the requests
 	 * @param mapper the mapper for bodies
@@ -69,10 +79,13 @@ public final class V1Protocol {
 	 * @param teamPipeline the team pipeline id, such as {@code eu_myPipeline}
 	 * @param apiToken the API token (Basic auth user)
 	 * @param apiPassword the API password (Basic auth password)
-	 * @param timeout the longest wait for a whole answer, or {@code null} for none
+	 * @param timeout the longest wait for the whole answer to one attempt, or {@code null} for none
+	 * @param retry when and how failed attempts are repeated
+	 * @param callTimeout the longest a call may take, retries included, or {@code null} for no
+	 * bound beyond the attempts'
 	 */
 	public V1Protocol(WebClient webClient, ObjectMapper mapper, URI serviceUrl, String teamPipeline, String apiToken,
-			String apiPassword, Duration timeout) {
+			String apiPassword, Duration timeout, RetryPolicy retry, Duration callTimeout) {
 		this.webClient = webClient;
 		this.mapper = mapper;
 		this.errors = new ApiErrors(mapper);
@@ -82,6 +95,8 @@ public final class V1Protocol {
 		this.authorization = "Basic " + Base64.getEncoder()
 			.encodeToString((apiToken + ":" + apiPassword).getBytes(StandardCharsets.UTF_8));
 		this.timeout = timeout;
+		this.retry = retry;
+		this.callTimeout = callTimeout;
 	}
 
 	/** @return the base URL of the team pipeline, {@code {serviceUrl}/rest_services/v1/{teamPipeline}} */
@@ -151,7 +166,7 @@ public final class V1Protocol {
 	 */
 	public Mono<EntityPage<ObjectNode>> page(String collection, Map<String, String> query) {
 		URI uri = uri(query, collection);
-		return exchange(HttpMethod.GET, uri, null, (response) -> {
+		return exchange(HttpMethod.GET, uri, null, true, (response) -> {
 			String header = response.headers().asHttpHeaders().getFirst(CONTENT_RANGE);
 			ContentRange range = ContentRange.parse(header);
 			if (range == null) {
@@ -176,7 +191,7 @@ public final class V1Protocol {
 	 */
 	public Mono<String> create(String collection, ObjectNode data) {
 		URI uri = uri(Map.of(), collection);
-		return exchange(HttpMethod.POST, uri, data, (response) -> {
+		return exchange(HttpMethod.POST, uri, data, false, (response) -> {
 			URI location = response.headers().asHttpHeaders().getLocation();
 			if (location != null && location.getPath() != null) {
 				return response.releaseBody().thenReturn(lastSegment(location.getPath()));
@@ -196,12 +211,12 @@ public final class V1Protocol {
 
 	/** {@code PUT /{collection}/{id}}: a partial update; only the fields sent change. */
 	public Mono<String> update(String collection, String id, ObjectNode data) {
-		return exchange(HttpMethod.PUT, uri(Map.of(), collection, id), data,
+		return exchange(HttpMethod.PUT, uri(Map.of(), collection, id), data, true,
 				(response) -> response.releaseBody().thenReturn(id));
 	}
 
 	public Mono<Void> delete(String collection, String id) {
-		return exchange(HttpMethod.DELETE, uri(Map.of(), collection, id), null, ClientResponse::releaseBody);
+		return exchange(HttpMethod.DELETE, uri(Map.of(), collection, id), null, true, ClientResponse::releaseBody);
 	}
 
 	/** {@code POST /setEntities?entityName={entity}&flag={mask}} with the items. */
@@ -223,7 +238,7 @@ public final class V1Protocol {
 		if (mask != 0) {
 			query.put("flag", Integer.toString(mask));
 		}
-		return exchange(HttpMethod.POST, uri(query, endpoint), body, (response) -> readJson(response)
+		return exchange(HttpMethod.POST, uri(query, endpoint), body, false, (response) -> readJson(response)
 			.map((answer) -> BatchAnswers.read(answer, inputIds, mask, delete))
 			.switchIfEmpty(Mono.fromSupplier(() -> BatchAnswers.read(null, inputIds, mask, delete))));
 	}
@@ -264,14 +279,14 @@ public final class V1Protocol {
 	}
 
 	private Mono<JsonNode> getJson(URI uri) {
-		return exchange(HttpMethod.GET, uri, null, this::readJson)
+		return exchange(HttpMethod.GET, uri, null, true, this::readJson)
 			.switchIfEmpty(Mono.error(() -> new PipelinerDecodingException("GET " + uri + " answered an empty body", null)));
 	}
 
 	/** A JSON string (or, tolerated, a bare unquoted one) answer, parsed into a value. */
 	private <T> Mono<T> getText(String endpoint, Function<String, T> parser, String expected) {
 		URI uri = uri(Map.of(), endpoint);
-		return exchange(HttpMethod.GET, uri, null, (response) -> response.bodyToMono(String.class))
+		return exchange(HttpMethod.GET, uri, null, true, (response) -> response.bodyToMono(String.class))
 			.map(String::trim)
 			.filter((text) -> !text.isEmpty())
 			.switchIfEmpty(Mono.error(() -> new PipelinerDecodingException("GET " + uri + " answered an empty body", null)))
@@ -304,9 +319,15 @@ public final class V1Protocol {
 		}).filter((json) -> !json.isMissingNode());
 	}
 
-	private <T> Mono<T> exchange(HttpMethod method, URI uri, JsonNode body,
+	/**
+	 * One call: attempts bounded by the timeout, failures translated into Pipeliner exceptions,
+	 * retried as the retry policy and {@code idempotent} allow, the whole bounded by the call
+	 * timeout.
+	 * @param idempotent whether repeating the request is harmless even if it took effect
+	 */
+	private <T> Mono<T> exchange(HttpMethod method, URI uri, JsonNode body, boolean idempotent,
 			Function<ClientResponse, Mono<T>> onSuccess) {
-		Mono<T> call = Mono.defer(() -> {
+		Mono<T> attempt = Mono.defer(() -> {
 			WebClient.RequestBodySpec request = this.webClient.method(method)
 				.uri(uri)
 				.header(HttpHeaders.AUTHORIZATION, this.authorization)
@@ -317,9 +338,37 @@ public final class V1Protocol {
 					: this.errors.toException(response, method, uri));
 		});
 		if (this.timeout != null) {
-			call = call.timeout(this.timeout);
+			attempt = attempt.timeout(this.timeout);
 		}
-		return call.onErrorMap((ex) -> !(ex instanceof PipelinerException), (ex) -> translate(ex, method, uri));
+		Mono<T> call = attempt.onErrorMap((ex) -> !(ex instanceof PipelinerException), (ex) -> translate(ex, method, uri));
+		if (this.retry.maxAttempts() > 1) {
+			call = call.retryWhen(Retry.from((failures) -> failures.concatMap((failure) -> {
+				Duration delay = delayBeforeRetry(failure.failure(), (int) failure.totalRetries() + 1, idempotent);
+				return (delay != null) ? Mono.delay(delay) : Mono.error(failure.failure());
+			})));
+		}
+		if (this.callTimeout != null) {
+			call = call.timeout(this.callTimeout, Mono.error(() -> new PipelinerTransportException(
+					method + " " + uri + " did not complete within " + this.callTimeout + ", retries included", null)));
+		}
+		return call;
+	}
+
+	/**
+	 * @return the wait before retry number {@code retry}, or {@code null} not to retry: the
+	 * failure is not transient, repeating the request could write twice, no attempts are left, or
+	 * the server asked for a longer wait than the policy allows
+	 */
+	private Duration delayBeforeRetry(Throwable failure, int retry, boolean idempotent) {
+		if (!(failure instanceof PipelinerException pipeliner) || !pipeliner.isRetryable()) {
+			return null;
+		}
+		boolean notApplied = (failure instanceof PipelinerTransportException transport && transport.isConnectionFailure())
+				|| (failure instanceof PipelinerApiException api && api.getStatus() == 429);
+		if (!idempotent && !notApplied) {
+			return null;
+		}
+		return this.retry.delayBefore(retry, (failure instanceof PipelinerApiException api) ? api.getRetryAfter() : null);
 	}
 
 	private Throwable translate(Throwable ex, HttpMethod method, URI uri) {
@@ -329,7 +378,7 @@ public final class V1Protocol {
 		}
 		if (ex instanceof WebClientRequestException || ex instanceof IOException) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			return new PipelinerTransportException(request + " failed: " + describe(cause), ex);
+			return new PipelinerTransportException(request + " failed: " + describe(cause), ex, isConnectionFailure(ex));
 		}
 		if (ex instanceof UnsupportedMediaTypeException) {
 			return new PipelinerDecodingException(request + " answered a body that is not JSON: " + ex.getMessage(), ex);
@@ -339,6 +388,17 @@ public final class V1Protocol {
 					+ describe(ex), ex);
 		}
 		return ex;
+	}
+
+	/** Whether the connection could not be made, so the request never left. */
+	private static boolean isConnectionFailure(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException || cause instanceof UnknownHostException
+					|| cause instanceof NoRouteToHostException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String describe(Throwable ex) {
