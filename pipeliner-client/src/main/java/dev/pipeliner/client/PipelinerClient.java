@@ -663,6 +663,8 @@ public final class PipelinerClient {
 
 		private RetryPolicy retry = RetryPolicy.DEFAULT;
 
+		private boolean allowInsecureHttp;
+
 		private int pageSize = DEFAULT_PAGE_SIZE;
 
 		private int prefetchPages = DEFAULT_PREFETCH_PAGES;
@@ -688,6 +690,16 @@ public final class PipelinerClient {
 		/** @param url the service URL, such as {@code https://eu.pipelinersales.com} */
 		public Builder url(URI url) {
 			this.url = Arguments.requireNonNull(url, "url");
+			return this;
+		}
+
+		/**
+		 * @param allowInsecureHttp whether a plain {@code http://} URL to a host other than this
+		 * machine is accepted; off by default, since the credentials would cross the network
+		 * unencrypted. {@code http://} to loopback (an emulator, a test server) is always accepted.
+		 */
+		public Builder allowInsecureHttp(boolean allowInsecureHttp) {
+			this.allowInsecureHttp = allowInsecureHttp;
 			return this;
 		}
 
@@ -813,7 +825,7 @@ public final class PipelinerClient {
 		 * @throws IllegalArgumentException naming the first setting that is missing or invalid
 		 */
 		public PipelinerClient build() {
-			URI serviceUrl = requireServiceUrl(this.url);
+			URI serviceUrl = requireServiceUrl(this.url, this.allowInsecureHttp);
 			String pipeline = requireTeamPipeline(this.teamPipeline);
 			Arguments.requireText(this.apiToken, "apiToken");
 			Arguments.requireText(this.apiPassword, "apiPassword");
@@ -841,7 +853,7 @@ public final class PipelinerClient {
 			return builder.build();
 		}
 
-		private static URI requireServiceUrl(URI url) {
+		private static URI requireServiceUrl(URI url, boolean allowInsecureHttp) {
 			Arguments.requireNonNull(url, "url");
 			String scheme = url.getScheme();
 			if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
@@ -855,7 +867,18 @@ public final class PipelinerClient {
 			if (url.getRawQuery() != null || url.getRawFragment() != null) {
 				throw new IllegalArgumentException("url must not have a query or fragment, but was '" + url + "'");
 			}
+			if (scheme.equalsIgnoreCase("http") && !allowInsecureHttp && !isLoopback(url.getHost())) {
+				throw new IllegalArgumentException("url '" + url + "' is plain http to another machine, so the API"
+						+ " token and password would cross the network unencrypted; use https, or allow it explicitly"
+						+ " (allowInsecureHttp, pipeliner.allow-insecure-http)");
+			}
 			return url;
+		}
+
+		private static boolean isLoopback(String host) {
+			String name = host.toLowerCase(java.util.Locale.ROOT);
+			return name.equals("localhost") || name.endsWith(".localhost") || name.startsWith("127.")
+					|| name.equals("[::1]") || name.equals("::1");
 		}
 
 		private static int requireAtLeastOne(int value, String name) {

@@ -81,6 +81,12 @@ class BadInputTest extends WireMockTestSupport {
 		assertIllegal(() -> PipelinerClient.builder().url("https://user:pw@eu.pipelinersales.com").teamPipeline("eu_x")
 			.credentials("t", "p").build(), "url");
 		assertIllegal(() -> clientBuilder().pageSize(0), "pageSize");
+		assertIllegal(() -> PipelinerClient.builder().url("http://eu.pipelinersales.com").teamPipeline("eu_x")
+			.credentials("t", "p").build(), "url");
+		assertThat(PipelinerClient.builder().url("http://eu.pipelinersales.com").allowInsecureHttp(true)
+			.teamPipeline("eu_x").credentials("t", "p").build()).isNotNull();
+		assertThat(PipelinerClient.builder().url("http://127.0.0.1:8080").teamPipeline("eu_x")
+			.credentials("t", "p").build()).isNotNull();
 		assertIllegal(() -> clientBuilder().readTimeout(java.time.Duration.ZERO), "readTimeout");
 	}
 

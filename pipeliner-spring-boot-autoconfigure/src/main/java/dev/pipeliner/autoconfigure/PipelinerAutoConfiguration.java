@@ -94,6 +94,7 @@ public final class PipelinerAutoConfiguration {
 			PipelinerClient.Builder builder = PipelinerClient.builder()
 				.webClientBuilder(webClient)
 				.url(properties.getUrl())
+				.allowInsecureHttp(properties.isAllowInsecureHttp())
 				.teamPipeline(properties.getTeamPipeline())
 				.credentials(properties.getApiToken(), properties.getApiPassword())
 				.readTimeout(properties.getReadTimeout())

@@ -22,6 +22,13 @@ public class PipelinerProperties {
 	private String url;
 
 	/**
+	 * Whether a plain http:// URL to a host other than this machine is accepted. Off, since the
+	 * API token and password would cross the network unencrypted; http:// to loopback is always
+	 * accepted.
+	 */
+	private boolean allowInsecureHttp;
+
+	/**
 	 * Team pipeline id, such as eu_myPipeline: the one all calls go to unless a client is derived
 	 * with withTeamPipeline.
 	 */
@@ -74,6 +81,14 @@ public class PipelinerProperties {
 
 	public void setUrl(String url) {
 		this.url = url;
+	}
+
+	public boolean isAllowInsecureHttp() {
+		return this.allowInsecureHttp;
+	}
+
+	public void setAllowInsecureHttp(boolean allowInsecureHttp) {
+		this.allowInsecureHttp = allowInsecureHttp;
 	}
 
 	public String getTeamPipeline() {

@@ -174,6 +174,18 @@ class PipelinerAutoConfigurationTests {
 	}
 
 	@Test
+	void plainHttpToAnotherMachineIsRefusedUnlessAllowed() {
+		configured().withPropertyValues("pipeliner.url=http://eu.pipelinersales.com").run((context) -> {
+			InvalidConfigurationPropertyValueException cause = findCause(context.getStartupFailure(),
+					InvalidConfigurationPropertyValueException.class);
+			assertThat(cause.getName()).isEqualTo("pipeliner.url");
+			assertThat(cause.getMessage()).contains("pipeliner.allow-insecure-http");
+		});
+		configured().withPropertyValues("pipeliner.url=http://eu.pipelinersales.com", "pipeliner.allow-insecure-http=true")
+			.run((context) -> assertThat(context).hasSingleBean(PipelinerClient.class));
+	}
+
+	@Test
 	void aBadPageSizeFailsNamingTheProperty() {
 		configured().withPropertyValues("pipeliner.page-size=0").run((context) -> {
 			assertThat(findCause(context.getStartupFailure(), InvalidConfigurationPropertyValueException.class).getName())

@@ -1,6 +1,11 @@
 package dev.pipeliner.sample;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import dev.pipeliner.emulator.PipelinerEmulator;
+import dev.pipeliner.emulator.Seed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -86,6 +91,26 @@ class SampleApplicationTests {
 		server.verify(postRequestedFor(urlEqualTo(BASE + "/deleteEntities?entityName=Contact"))
 			.withRequestBody(equalToJson("[\"PY-C3\",\"PY-C4\"]")));
 		server.verify(deleteRequestedFor(urlEqualTo(BASE + "/Accounts/PY-A2")));
+	}
+
+	@Test
+	void noCredentialReachesTheLogsEvenAtTrace(CapturedOutput output) {
+		String token = "tok-5e2f-do-not-log";
+		String password = "pw-9a7c-do-not-log";
+		try (PipelinerEmulator emulator = PipelinerEmulator.builder()
+			.credentials(token, password)
+			.teamPipeline("eu_Secret", Seed.DEMO)
+			.start()) {
+			run("--pipeliner.url=" + emulator.getUrl(), "--pipeliner.team-pipeline=eu_Secret", "--pipeliner.api-token=" + token,
+					"--pipeliner.api-password=" + password, "--sample.tour.writes=true", "--logging.level.root=TRACE")
+				.close();
+		}
+
+		String basic = Base64.getEncoder().encodeToString((token + ":" + password).getBytes(StandardCharsets.UTF_8));
+		assertThat(output).contains("Tour complete", "DEBUG", "TRACE")
+			.doesNotContain(token)
+			.doesNotContain(password)
+			.doesNotContain(basic);
 	}
 
 	private static ConfigurableApplicationContext run(String... args) {
