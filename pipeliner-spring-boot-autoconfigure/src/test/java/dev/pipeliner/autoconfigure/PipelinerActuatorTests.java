@@ -1,0 +1,98 @@
+package dev.pipeliner.autoconfigure;
+
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.actuate.endpoint.Show;
+import org.springframework.boot.actuate.env.EnvironmentEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PipelinerActuatorTests {
+
+	@RegisterExtension
+	static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	private static final String TIME = "/rest_services/v1/eu_Pipeline1/serverAPIUtcDateTime";
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+				ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
+				PipelinerAutoConfiguration.class, PipelinerHealthContributorAutoConfiguration.class,
+				PipelinerActuatorAutoConfiguration.class));
+
+	private ApplicationContextRunner configured() {
+		return this.contextRunner.withPropertyValues("pipeliner.url=" + server.baseUrl(),
+				"pipeliner.team-pipeline=eu_Pipeline1", "pipeliner.api-token=token-123",
+				"pipeliner.api-password=password-456", "pipeliner.retry.max-attempts=1");
+	}
+
+	@Test
+	void healthIsUpWhenPipelinerAnswers() {
+		server.stubFor(get(urlEqualTo(TIME)).willReturn(okJson("\"2024-05-06 14:00:02\"")));
+
+		configured().run((context) -> {
+			Health health = context.getBean(PipelinerHealthIndicator.class).health().block();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("teamPipeline", "eu_Pipeline1")
+				.containsEntry("serverTime", "2024-05-06T14:00:02Z");
+		});
+	}
+
+	@Test
+	void healthIsDownWithTheFailureAndNoCredentials() {
+		server.stubFor(get(urlEqualTo(TIME)).willReturn(aResponse().withStatus(401)));
+
+		configured().run((context) -> {
+			Health health = context.getBean(PipelinerHealthIndicator.class).health().block();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails().toString()).contains("401")
+				.doesNotContain("token-123")
+				.doesNotContain("password-456");
+		});
+	}
+
+	@Test
+	void healthCanBeTurnedOffAndNeedsAClient() {
+		configured().withPropertyValues("management.health.pipeliner.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(PipelinerHealthIndicator.class));
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(PipelinerHealthIndicator.class));
+	}
+
+	@Test
+	void envAndConfigpropsMaskTheCredentialsEvenWhenShowingValues() {
+		configured().withPropertyValues("PIPELINER_API_PASSWORD=password-456").run((context) -> {
+			List<SanitizingFunction> sanitizers = context.getBeanProvider(SanitizingFunction.class).orderedStream().toList();
+			EnvironmentEndpoint env = new EnvironmentEndpoint(context.getEnvironment(), sanitizers, Show.ALWAYS);
+			ConfigurationPropertiesReportEndpoint configprops = new ConfigurationPropertiesReportEndpoint(sanitizers,
+					Show.ALWAYS);
+			configprops.setApplicationContext(context);
+			JsonMapper json = JsonMapper.builder().build();
+
+			String envReport = json.writeValueAsString(env.environment(null));
+			String propsReport = json.writeValueAsString(configprops.configurationPropertiesWithPrefix("pipeliner"));
+
+			assertThat(envReport).contains("eu_Pipeline1", "******").doesNotContain("token-123", "password-456");
+			assertThat(propsReport).contains("eu_Pipeline1", "******").doesNotContain("token-123", "password-456");
+		});
+	}
+
+}
