@@ -9,6 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.pipeliner.client.BatchFlag;
 import dev.pipeliner.client.BatchResult;
+import dev.pipeliner.client.BlockingPipelinerClient;
 import dev.pipeliner.client.BatchResult.Status;
 import dev.pipeliner.client.Entity;
 import dev.pipeliner.client.EntityPage;
@@ -188,6 +189,22 @@ class ClientAgainstEmulatorTest {
 				assertThat(ex.getErrorCode()).isEqualTo(1012);
 			});
 		assertThat(this.client.getEntities("Contacts", Query.all()).block().total()).isEqualTo(30);
+	}
+
+	@Test
+	void theBlockingClientDoesTheSameWork() {
+		BlockingPipelinerClient blocking = new BlockingPipelinerClient(this.client);
+
+		String id = blocking.setEntity("Account", Map.of("ORGANIZATION", "Blocking Ltd", "OWNER_ID", 1534, "SALES_UNIT_ID", 2));
+		assertThat(blocking.getEntity("Accounts", id).getString("ORGANIZATION")).isEqualTo("Blocking Ltd");
+		try (java.util.stream.Stream<Entity> accounts = blocking.streamEntities("Accounts", Query.all())) {
+			assertThat(accounts.count()).isEqualTo(13);
+		}
+		blocking.deleteEntity("Account", id);
+		assertThat(blocking.getTeamPipelineVersion()).isEqualTo(15);
+		assertThatThrownBy(() -> blocking.getEntity("Account", id)).isInstanceOf(PipelinerNotFoundException.class);
+		assertThatThrownBy(() -> blocking.withCredentials("x", "y").getCollections())
+			.isInstanceOf(PipelinerAuthenticationException.class);
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.pipeliner.client.BlockingPipelinerClient;
 import dev.pipeliner.client.PipelinerClient;
 import dev.pipeliner.client.RetryPolicy;
 
@@ -126,6 +127,15 @@ public final class PipelinerAutoConfiguration {
 		if (!missing.isEmpty()) {
 			throw new MissingPipelinerPropertiesException(missing);
 		}
+	}
+
+	/**
+	 * The same client for code that runs a thread per request, such as Spring MVC controllers.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	BlockingPipelinerClient blockingPipelinerClient(PipelinerClient client) {
+		return new BlockingPipelinerClient(client);
 	}
 
 	private static RetryPolicy retryPolicy(PipelinerProperties.Retry retry) {

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.pipeliner.client.BlockingPipelinerClient;
 import dev.pipeliner.client.PipelinerClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -71,6 +72,15 @@ class PipelinerAutoConfigurationTests {
 
 		server.verify(getRequestedFor(urlEqualTo("/rest_services/v1/eu_Pipeline1/teamPipelineVersion"))
 			.withHeader("Authorization", equalTo(basic("token-123", "password-456"))));
+	}
+
+	@Test
+	void aBlockingClientWrapsTheReactiveOne() {
+		configured().run((context) -> assertThat(context.getBean(BlockingPipelinerClient.class).reactive())
+			.isSameAs(context.getBean(PipelinerClient.class)));
+		configured().withUserConfiguration(OwnClientConfiguration.class)
+			.run((context) -> assertThat(context.getBean(BlockingPipelinerClient.class).reactive().getTeamPipeline())
+				.isEqualTo("us_Own"));
 	}
 
 	@Test

@@ -1,0 +1,145 @@
+package dev.pipeliner.client;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.pipeliner.client.internal.Arguments;
+import dev.pipeliner.client.query.Query;
+
+/**
+ * The operations of a {@link PipelinerClient} for code that runs a thread per request, such as a
+ * Spring MVC application: each call waits for its answer and returns it, or throws the
+ * {@link dev.pipeliner.client.error.PipelinerException} it failed with. Timeouts and retries are
+ * those of the reactive client, so every call ends.
+ * <p>
+ * Do not call it from a reactive pipeline or an event-loop thread: Reactor refuses to block there
+ * and throws {@link IllegalStateException}. Use the {@link PipelinerClient} instead.
+ */
+public final class BlockingPipelinerClient {
+
+	private final PipelinerClient client;
+
+	public BlockingPipelinerClient(PipelinerClient client) {
+		this.client = Arguments.requireNonNull(client, "client");
+	}
+
+	/** @return the reactive client behind this one */
+	public PipelinerClient reactive() {
+		return this.client;
+	}
+
+	/** @see PipelinerClient#withCredentials(String, String) */
+	public BlockingPipelinerClient withCredentials(String apiToken, String apiPassword) {
+		return new BlockingPipelinerClient(this.client.withCredentials(apiToken, apiPassword));
+	}
+
+	/** @see PipelinerClient#withTeamPipeline(String) */
+	public BlockingPipelinerClient withTeamPipeline(String teamPipeline) {
+		return new BlockingPipelinerClient(this.client.withTeamPipeline(teamPipeline));
+	}
+
+	/** @see PipelinerClient#getCollections() */
+	public List<String> getCollections() {
+		return this.client.getCollections().block();
+	}
+
+	/** @see PipelinerClient#getEntityPublic() */
+	public Map<String, String> getEntityPublic() {
+		return this.client.getEntityPublic().block();
+	}
+
+	/** @see PipelinerClient#getErrorCodes() */
+	public Map<Integer, String> getErrorCodes() {
+		return this.client.getErrorCodes().block();
+	}
+
+	/** @see PipelinerClient#getFields(String, Query) */
+	public List<FieldInfo> getFields(String entity, Query query) {
+		return this.client.getFields(entity, query).block();
+	}
+
+	/** @see PipelinerClient#getFields(String) */
+	public List<FieldInfo> getFields(String entity) {
+		return this.client.getFields(entity).block();
+	}
+
+	/** @see PipelinerClient#getServerApiUtcDateTime() */
+	public Instant getServerApiUtcDateTime() {
+		return this.client.getServerApiUtcDateTime().block();
+	}
+
+	/** @see PipelinerClient#getTeamPipelineUrl() */
+	public URI getTeamPipelineUrl() {
+		return this.client.getTeamPipelineUrl().block();
+	}
+
+	/** @see PipelinerClient#getTeamPipelineVersion() */
+	public int getTeamPipelineVersion() {
+		return this.client.getTeamPipelineVersion().block();
+	}
+
+	/** @see PipelinerClient#getEntities(String, Query, Class) */
+	public <T> EntityPage<T> getEntities(String entity, Query query, Class<T> type) {
+		return this.client.getEntities(entity, query, type).block();
+	}
+
+	/** @see PipelinerClient#getEntities(String, Query) */
+	public EntityPage<Entity> getEntities(String entity, Query query) {
+		return this.client.getEntities(entity, query).block();
+	}
+
+	/**
+	 * Every matching entity, fetched page by page as the stream is consumed. Close the stream
+	 * (try-with-resources) if you stop before its end, so that the requests stop too.
+	 * @see PipelinerClient#streamEntities(String, Query, Class)
+	 */
+	public <T> Stream<T> streamEntities(String entity, Query query, Class<T> type) {
+		return this.client.streamEntities(entity, query, type).toStream();
+	}
+
+	/** @see #streamEntities(String, Query, Class) */
+	public Stream<Entity> streamEntities(String entity, Query query) {
+		return this.client.streamEntities(entity, query).toStream();
+	}
+
+	/** @see PipelinerClient#getEntity(String, String, Class) */
+	public <T> T getEntity(String entity, String id, Class<T> type) {
+		return this.client.getEntity(entity, id, type).block();
+	}
+
+	/** @see PipelinerClient#getEntity(String, String) */
+	public Entity getEntity(String entity, String id) {
+		return this.client.getEntity(entity, id).block();
+	}
+
+	/** @see PipelinerClient#setEntity(String, Object) */
+	public String setEntity(String entity, Object data) {
+		return this.client.setEntity(entity, data).block();
+	}
+
+	/** @see PipelinerClient#setEntities(String, Collection, BatchFlag...) */
+	public BatchResult setEntities(String entity, Collection<?> items, BatchFlag... flags) {
+		return this.client.setEntities(entity, items, flags).block();
+	}
+
+	/** @see PipelinerClient#deleteEntity(String, String) */
+	public void deleteEntity(String entity, String id) {
+		this.client.deleteEntity(entity, id).block();
+	}
+
+	/** @see PipelinerClient#deleteEntities(String, Collection, BatchFlag...) */
+	public BatchResult deleteEntities(String entity, Collection<String> ids, BatchFlag... flags) {
+		return this.client.deleteEntities(entity, ids, flags).block();
+	}
+
+	/** @return the reactive client's description; never the credentials */
+	@Override
+	public String toString() {
+		return "Blocking" + this.client;
+	}
+
+}
