@@ -13,11 +13,19 @@ import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 import dev.pipeliner.client.error.PipelinerApiException;
+import dev.pipeliner.client.error.PipelinerDecodingException;
 import dev.pipeliner.client.error.PipelinerException;
+import dev.pipeliner.client.error.PipelinerTransportException;
 import dev.pipeliner.client.internal.Arguments;
 import dev.pipeliner.client.internal.EntityNames;
 import dev.pipeliner.client.internal.V1Protocol;
+import dev.pipeliner.client.observation.DefaultPipelinerObservationConvention;
+import dev.pipeliner.client.observation.PipelinerObservationContext;
+import dev.pipeliner.client.observation.PipelinerObservationConvention;
 import dev.pipeliner.client.query.Query;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.netty.channel.ChannelOption;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -83,6 +91,8 @@ public final class PipelinerClient {
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
 
+	private static final PipelinerObservationConvention DEFAULT_CONVENTION = new DefaultPipelinerObservationConvention();
+
 	private static final Pattern TEAM_PIPELINE = Pattern.compile("[A-Za-z0-9_\\-]+");
 
 	private static final Set<BatchFlag> SET_FLAGS = EnumSet.complementOf(EnumSet.of(BatchFlag.GET_NO_DELETED_ID));
@@ -107,7 +117,8 @@ public final class PipelinerClient {
 	/** What every client derived from one builder shares. */
 	private record Settings(WebClient webClient, ObjectMapper mapper, URI url, Duration readTimeout,
 			Duration callTimeout, RetryPolicy retry, int pageSize, int prefetchPages, int batchSize,
-			int batchConcurrency) {
+			int batchConcurrency, ObservationRegistry observationRegistry,
+			PipelinerObservationConvention observationConvention) {
 	}
 
 	private PipelinerClient(Settings settings, String teamPipeline, String apiToken, String apiPassword,
@@ -165,7 +176,7 @@ public final class PipelinerClient {
 
 	/** @return the names of the team pipeline's collections, such as {@code Accounts} and {@code Contacts} */
 	public Mono<List<String>> getCollections() {
-		return this.protocol.collections();
+		return observed("getCollections", null, this.protocol.collections());
 	}
 
 	/**
@@ -173,12 +184,12 @@ public final class PipelinerClient {
 	 * the cached answer after the first call
 	 */
 	public Mono<Map<String, String>> getEntityPublic() {
-		return this.names.map(EntityNames::entityPublic);
+		return observed("getEntityPublic", null, this.names.map(EntityNames::entityPublic));
 	}
 
 	/** @return the server's error codes and their messages */
 	public Mono<Map<Integer, String>> getErrorCodes() {
-		return this.protocol.errorCodes();
+		return observed("getErrorCodes", null, this.protocol.errorCodes());
 	}
 
 	/**
@@ -197,22 +208,22 @@ public final class PipelinerClient {
 	public Mono<List<FieldInfo>> getFields(String entity, Query query) {
 		String name = Arguments.requireEntityName(entity, "entity");
 		Map<String, String> parameters = Arguments.requireNonNull(query, "query").toParameters();
-		return resolve(name).flatMap((names) -> this.protocol.fields(names.entity(), parameters));
+		return observed("getFields", name, resolve(name).flatMap((names) -> this.protocol.fields(names.entity(), parameters)));
 	}
 
 	/** @return the server's clock (the vendor SDKs' {@code getServerAPIUtcDateTime}) */
 	public Mono<Instant> getServerApiUtcDateTime() {
-		return this.protocol.serverUtcDateTime();
+		return observed("getServerApiUtcDateTime", null, this.protocol.serverUtcDateTime());
 	}
 
 	/** @return the URL of the data center that serves this team pipeline */
 	public Mono<URI> getTeamPipelineUrl() {
-		return this.protocol.teamPipelineUrl();
+		return observed("getTeamPipelineUrl", null, this.protocol.teamPipelineUrl());
 	}
 
 	/** @return the schema version of this team pipeline */
 	public Mono<Integer> getTeamPipelineVersion() {
-		return this.protocol.teamPipelineVersion();
+		return observed("getTeamPipelineVersion", null, this.protocol.teamPipelineVersion());
 	}
 
 	// Reading
@@ -238,8 +249,9 @@ public final class PipelinerClient {
 		String name = Arguments.requireEntityName(entity, "entity");
 		Map<String, String> parameters = Arguments.requireNonNull(query, "query").toParameters();
 		Arguments.requireNonNull(type, "type");
-		return resolve(name).flatMap((names) -> this.protocol.page(names.collection(), parameters))
-			.map((page) -> new EntityPage<>(convert(page.items(), type), page.start(), page.end(), page.total()));
+		return observed("getEntities", name, resolve(name)
+			.flatMap((names) -> this.protocol.page(names.collection(), parameters))
+			.map((page) -> new EntityPage<>(convert(page.items(), type), page.start(), page.end(), page.total())));
 	}
 
 	/**
@@ -275,9 +287,9 @@ public final class PipelinerClient {
 		long start = (query.getOffset() != null) ? query.getOffset() : 0;
 		Integer limit = query.getLimit();
 		long end = (limit == null || limit == Query.NO_LIMIT) ? Long.MAX_VALUE : start + limit;
-		return new PagedFlux<>(start, (from) -> resolve(name)
+		return new PagedFlux<>(start, (from) -> observed("streamEntities", name, resolve(name)
 			.flatMapMany((names) -> pages(names.collection(), query, from, end))
-			.map((page) -> new EntityPage<>(convert(page.items(), type), page.start(), page.end(), page.total())));
+			.map((page) -> new EntityPage<>(convert(page.items(), type), page.start(), page.end(), page.total()))));
 	}
 
 	/**
@@ -335,8 +347,8 @@ public final class PipelinerClient {
 		String name = Arguments.requireEntityName(entity, "entity");
 		Arguments.requireId(id, "id");
 		Arguments.requireNonNull(type, "type");
-		return resolve(name).flatMap((names) -> this.protocol.one(names.collection(), id))
-			.map((node) -> new Entity(node, this.settings.mapper()).as(type));
+		return observed("getEntity", name, resolve(name).flatMap((names) -> this.protocol.one(names.collection(), id))
+			.map((node) -> new Entity(node, this.settings.mapper()).as(type)));
 	}
 
 	// Writing
@@ -354,9 +366,9 @@ public final class PipelinerClient {
 		String id = idOf(node, "data.ID");
 		if (id == null) {
 			node.remove("ID");
-			return resolve(name).flatMap((names) -> this.protocol.create(names.collection(), node));
+			return observed("setEntity", name, resolve(name).flatMap((names) -> this.protocol.create(names.collection(), node)));
 		}
-		return resolve(name).flatMap((names) -> this.protocol.update(names.collection(), id, node));
+		return observed("setEntity", name, resolve(name).flatMap((names) -> this.protocol.update(names.collection(), id, node)));
 	}
 
 	/**
@@ -383,8 +395,8 @@ public final class PipelinerClient {
 			nodes.add(toObject(item, "items[" + nodes.size() + "]"));
 		}
 		List<String> ids = idsOf(nodes, 0);
-		return resolve(name).flatMap((names) -> inBatches(ids, mask,
-				(from, to) -> this.protocol.setEntities(names.entity(), mask, array(nodes.subList(from, to)), ids.subList(from, to))));
+		return observed("setEntities", name, resolve(name).flatMap((names) -> inBatches(ids, mask,
+				(from, to) -> this.protocol.setEntities(names.entity(), mask, array(nodes.subList(from, to)), ids.subList(from, to)))));
 	}
 
 	/**
@@ -403,14 +415,14 @@ public final class PipelinerClient {
 		String name = Arguments.requireEntityName(entity, "entity");
 		int mask = requireIgnoring(mask(flags, SET_FLAGS, "setEntities"));
 		Arguments.requireNonNull(items, "items");
-		return resolve(name).flatMapMany((names) -> streamInBatches(Flux.from(items), (base, chunk) -> {
+		return observed("setEntities", name, resolve(name).flatMapMany((names) -> streamInBatches(Flux.from(items), (base, chunk) -> {
 			List<ObjectNode> nodes = new ArrayList<>(chunk.size());
 			for (Object item : chunk) {
 				nodes.add(toObject(item, "items[" + (base + nodes.size()) + "]"));
 			}
 			List<String> ids = idsOf(nodes, base);
 			return new Request(ids, this.protocol.setEntities(names.entity(), mask, array(nodes), ids));
-		}));
+		})));
 	}
 
 	/**
@@ -421,7 +433,7 @@ public final class PipelinerClient {
 	public Mono<Void> deleteEntity(String entity, String id) {
 		String name = Arguments.requireEntityName(entity, "entity");
 		Arguments.requireId(id, "id");
-		return resolve(name).flatMap((names) -> this.protocol.delete(names.collection(), id));
+		return observed("deleteEntity", name, resolve(name).flatMap((names) -> this.protocol.delete(names.collection(), id)));
 	}
 
 	/**
@@ -441,8 +453,8 @@ public final class PipelinerClient {
 		for (String id : ids) {
 			list.add(Arguments.requireText(id, "ids[" + list.size() + "]"));
 		}
-		return resolve(name).flatMap((names) -> inBatches(list, mask,
-				(from, to) -> this.protocol.deleteEntities(names.entity(), mask, list.subList(from, to))));
+		return observed("deleteEntities", name, resolve(name).flatMap((names) -> inBatches(list, mask,
+				(from, to) -> this.protocol.deleteEntities(names.entity(), mask, list.subList(from, to)))));
 	}
 
 	/**
@@ -457,13 +469,13 @@ public final class PipelinerClient {
 		String name = Arguments.requireEntityName(entity, "entity");
 		int mask = requireIgnoring(mask(flags, DELETE_FLAGS, "deleteEntities"));
 		Arguments.requireNonNull(ids, "ids");
-		return resolve(name).flatMapMany((names) -> streamInBatches(Flux.from(ids), (base, chunk) -> {
+		return observed("deleteEntities", name, resolve(name).flatMapMany((names) -> streamInBatches(Flux.from(ids), (base, chunk) -> {
 			List<String> list = new ArrayList<>(chunk.size());
 			for (String id : chunk) {
 				list.add(Arguments.requireText(id, "ids[" + (base + list.size()) + "]"));
 			}
 			return new Request(list, this.protocol.deleteEntities(names.entity(), mask, list));
-		}));
+		})));
 	}
 
 	// Batches
@@ -552,6 +564,70 @@ public final class PipelinerClient {
 					+ " or IGNORE_AND_RETURN_ERRORS");
 		}
 		return mask;
+	}
+
+	// Observations
+
+	private <T> Mono<T> observed(String operation, String entity, Mono<T> call) {
+		ObservationRegistry registry = this.settings.observationRegistry();
+		if (registry.isNoop()) {
+			return call;
+		}
+		return Mono.defer(() -> {
+			Observation observation = observation(operation, entity, registry);
+			return call.doOnSuccess((value) -> stop(observation, "success"))
+				.doOnError((ex) -> failed(observation, ex))
+				.doOnCancel(() -> stop(observation, "cancelled"))
+				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observation));
+		});
+	}
+
+	private <T> Flux<T> observed(String operation, String entity, Flux<T> call) {
+		ObservationRegistry registry = this.settings.observationRegistry();
+		if (registry.isNoop()) {
+			return call;
+		}
+		return Flux.defer(() -> {
+			Observation observation = observation(operation, entity, registry);
+			return call.doOnComplete(() -> stop(observation, "success"))
+				.doOnError((ex) -> failed(observation, ex))
+				.doOnCancel(() -> stop(observation, "cancelled"))
+				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observation));
+		});
+	}
+
+	private Observation observation(String operation, String entity, ObservationRegistry registry) {
+		PipelinerObservationContext context = new PipelinerObservationContext(operation,
+				(entity != null) ? entity : "none", this.teamPipeline);
+		return Observation.createNotStarted(this.settings.observationConvention(), DEFAULT_CONVENTION, () -> context,
+				registry).start();
+	}
+
+	/** Stops before the signal travels on, so that the observation has ended when the caller sees the result. */
+	private static void stop(Observation observation, String outcome) {
+		((PipelinerObservationContext) observation.getContext()).setOutcome(outcome);
+		observation.stop();
+	}
+
+	private static void failed(Observation observation, Throwable ex) {
+		observation.error(ex);
+		stop(observation, kindOf(ex));
+	}
+
+	private static String kindOf(Throwable ex) {
+		if (ex instanceof PipelinerApiException api) {
+			int status = api.getStatus();
+			return (status == 401 || status == 403) ? "authentication" : (status == 404) ? "not_found"
+					: (status == 429) ? "rate_limited" : (status >= 500) ? "server_error"
+							: (status >= 400) ? "validation" : "client_error";
+		}
+		if (ex instanceof PipelinerTransportException) {
+			return "transport_error";
+		}
+		if (ex instanceof PipelinerDecodingException) {
+			return "decoding_error";
+		}
+		return (ex instanceof IllegalArgumentException) ? "bad_argument" : "error";
 	}
 
 	// Helpers
@@ -665,6 +741,10 @@ public final class PipelinerClient {
 
 		private boolean allowInsecureHttp;
 
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private PipelinerObservationConvention observationConvention;
+
 		private int pageSize = DEFAULT_PAGE_SIZE;
 
 		private int prefetchPages = DEFAULT_PREFETCH_PAGES;
@@ -690,6 +770,23 @@ public final class PipelinerClient {
 		/** @param url the service URL, such as {@code https://eu.pipelinersales.com} */
 		public Builder url(URI url) {
 			this.url = Arguments.requireNonNull(url, "url");
+			return this;
+		}
+
+		/**
+		 * @param observationRegistry where each operation is observed as
+		 * {@code pipeliner.client.operation} (see {@link DefaultPipelinerObservationConvention}); none
+		 * by default. The HTTP requests are observed as children of it when the
+		 * {@link WebClient} is instrumented too, as Spring Boot's is.
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = Arguments.requireNonNull(observationRegistry, "observationRegistry");
+			return this;
+		}
+
+		/** @param observationConvention names and tags the operation observations in place of the default */
+		public Builder observationConvention(PipelinerObservationConvention observationConvention) {
+			this.observationConvention = observationConvention;
 			return this;
 		}
 
@@ -830,7 +927,8 @@ public final class PipelinerClient {
 			Arguments.requireText(this.apiToken, "apiToken");
 			Arguments.requireText(this.apiPassword, "apiPassword");
 			Settings settings = new Settings(webClient(), this.mapper, serviceUrl, this.readTimeout, this.callTimeout,
-					this.retry, this.pageSize, this.prefetchPages, this.batchSize, this.batchConcurrency);
+					this.retry, this.pageSize, this.prefetchPages, this.batchSize, this.batchConcurrency,
+					this.observationRegistry, this.observationConvention);
 			return new PipelinerClient(settings, pipeline, this.apiToken, this.apiPassword, null);
 		}
 

@@ -8,6 +8,8 @@ import java.util.function.Function;
 import dev.pipeliner.client.BlockingPipelinerClient;
 import dev.pipeliner.client.PipelinerClient;
 import dev.pipeliner.client.RetryPolicy;
+import dev.pipeliner.client.observation.PipelinerObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -38,7 +40,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <li>a connector from Spring Boot's {@link ClientHttpConnectorBuilder} and
  * {@link HttpClientSettings} ({@code spring.http.clients.*}), with {@code pipeliner.connect-timeout}
  * and {@code pipeliner.read-timeout};</li>
- * <li>the other {@code pipeliner.*} properties;</li>
+ * <li>the other {@code pipeliner.*} properties, the {@link ObservationRegistry} and a
+ * {@link PipelinerObservationConvention} bean, if any;</li>
  * <li>{@link PipelinerClientCustomizer} beans, in order.</li>
  * </ol>
  */
@@ -84,7 +87,9 @@ public final class PipelinerAutoConfiguration {
 	@ConditionalOnMissingBean
 	PipelinerClient pipelinerClient(PipelinerProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<PipelinerClientCustomizer> customizers) {
+			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<PipelinerObservationConvention> observationConvention,
+			ObjectProvider<PipelinerClientCustomizer> customizers) {
 		requireSettings(properties);
 		WebClient.Builder webClient = webClientBuilder.getIfAvailable(WebClient::builder);
 		ClientHttpConnectorBuilder<?> connectors = connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect);
@@ -104,7 +109,9 @@ public final class PipelinerAutoConfiguration {
 				.pageSize(properties.getPageSize())
 				.prefetchPages(properties.getPrefetchPages())
 				.batchSize(properties.getBatch().getSize())
-				.batchConcurrency(properties.getBatch().getConcurrency());
+				.batchConcurrency(properties.getBatch().getConcurrency())
+				.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
+				.observationConvention(observationConvention.getIfAvailable());
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
 		}

@@ -10,6 +10,9 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.pipeliner.client.BlockingPipelinerClient;
 import dev.pipeliner.client.PipelinerClient;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -146,6 +149,41 @@ class PipelinerAutoConfigurationTests {
 
 		server.verify(getRequestedFor(urlEqualTo("/rest_services/v1/eu_Pipeline1/teamPipelineVersion"))
 			.withHeader("X-Request-Source", equalTo("billing-sync")));
+	}
+
+	@Test
+	void operationsAreObservedWithTheirHttpRequestsAsChildren() {
+		server.stubFor(get(urlEqualTo("/rest_services/v1/eu_Pipeline1/teamPipelineVersion")).willReturn(okJson("15")));
+		List<Observation.Context> stopped = new java.util.concurrent.CopyOnWriteArrayList<>();
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new ObservationHandler<>() {
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+
+			@Override
+			public void onStop(Observation.Context context) {
+				stopped.add(context);
+			}
+		});
+
+		configured().withBean(ObservationRegistry.class, () -> registry)
+			.withConfiguration(AutoConfigurations.of(
+					org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration.class,
+					org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration.class))
+			.run((context) -> context.getBean(PipelinerClient.class).getTeamPipelineVersion().block());
+
+		Observation.Context operation = stopped.stream()
+			.filter((context) -> context.getName().equals("pipeliner.client.operation"))
+			.findFirst()
+			.orElseThrow();
+		Observation.Context http = stopped.stream()
+			.filter((context) -> context.getName().equals("http.client.requests"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(operation.getLowCardinalityKeyValue("operation").getValue()).isEqualTo("getTeamPipelineVersion");
+		assertThat(http.getParentObservation().getContextView()).isSameAs(operation);
 	}
 
 	@Test
