@@ -10,6 +10,7 @@ import dev.pipeliner.client.PipelinerClient;
 import dev.pipeliner.client.RetryPolicy;
 import dev.pipeliner.client.observation.PipelinerObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
+import reactor.netty.transport.ProxyProvider;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,6 +21,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.util.StringUtils;
@@ -38,8 +42,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <li>a new {@link WebClient.Builder} from Spring Boot, so that the application's
  * {@code WebClientCustomizer}s, codecs and HTTP client observations apply;</li>
  * <li>a connector from Spring Boot's {@link ClientHttpConnectorBuilder} and
- * {@link HttpClientSettings} ({@code spring.http.clients.*}), with {@code pipeliner.connect-timeout}
- * and {@code pipeliner.read-timeout};</li>
+ * {@link HttpClientSettings} ({@code spring.http.clients.*}), with {@code pipeliner.connect-timeout},
+ * {@code pipeliner.read-timeout}, the SSL bundle {@code pipeliner.ssl.bundle} and the proxy
+ * {@code pipeliner.proxy.*};</li>
  * <li>the other {@code pipeliner.*} properties, the {@link ObservationRegistry} and a
  * {@link PipelinerObservationConvention} bean, if any;</li>
  * <li>{@link PipelinerClientCustomizer} beans, in order.</li>
@@ -87,14 +92,16 @@ public final class PipelinerAutoConfiguration {
 	@ConditionalOnMissingBean
 	PipelinerClient pipelinerClient(PipelinerProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
+			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<PipelinerObservationConvention> observationConvention,
 			ObjectProvider<PipelinerClientCustomizer> customizers) {
 		requireSettings(properties);
 		WebClient.Builder webClient = webClientBuilder.getIfAvailable(WebClient::builder);
-		ClientHttpConnectorBuilder<?> connectors = connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect);
-		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout());
+		ClientHttpConnectorBuilder<?> connectors = withProxy(
+				connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect), properties.getProxy());
+		HttpClientSettings settings = withSslBundle(httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
+			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout()), properties.getSsl(), sslBundles);
 		try {
 			webClient.clientConnector(connectors.build(settings));
 			PipelinerClient.Builder builder = PipelinerClient.builder()
@@ -143,6 +150,57 @@ public final class PipelinerAutoConfiguration {
 	@ConditionalOnMissingBean
 	BlockingPipelinerClient blockingPipelinerClient(PipelinerClient client) {
 		return new BlockingPipelinerClient(client);
+	}
+
+	private static HttpClientSettings withSslBundle(HttpClientSettings settings, PipelinerProperties.Ssl ssl,
+			ObjectProvider<SslBundles> sslBundles) {
+		String name = ssl.getBundle();
+		if (!StringUtils.hasText(name)) {
+			return settings;
+		}
+		SslBundles bundles = sslBundles.getIfAvailable();
+		try {
+			if (bundles == null) {
+				throw new NoSuchSslBundleException(name, "no SSL bundles are configured");
+			}
+			return settings.withSslBundle(bundles.getBundle(name));
+		}
+		catch (NoSuchSslBundleException ex) {
+			throw new InvalidConfigurationPropertyValueException("pipeliner.ssl.bundle", name,
+					"There is no SSL bundle named '" + name + "'; define it under spring.ssl.bundle.jks." + name
+							+ " or spring.ssl.bundle.pem." + name);
+		}
+	}
+
+	/** Sends every request through the configured proxy; a half-set proxy fails instead of being ignored. */
+	private static ClientHttpConnectorBuilder<?> withProxy(ClientHttpConnectorBuilder<?> connectors,
+			PipelinerProperties.Proxy proxy) {
+		if (!StringUtils.hasText(proxy.getHost())) {
+			if (proxy.getPort() != null || StringUtils.hasText(proxy.getUsername()) || StringUtils.hasText(proxy.getPassword())
+					|| StringUtils.hasText(proxy.getNonProxyHosts())) {
+				throw new InvalidConfigurationPropertyValueException("pipeliner.proxy.host", null,
+						"pipeliner.proxy.* is set, but not the proxy's host");
+			}
+			return connectors;
+		}
+		if (proxy.getPort() == null || proxy.getPort() < 1 || proxy.getPort() > 65535) {
+			throw new InvalidConfigurationPropertyValueException("pipeliner.proxy.port", proxy.getPort(),
+					"A proxy needs a port from 1 to 65535 beside pipeliner.proxy.host");
+		}
+		if (!(connectors instanceof ReactorClientHttpConnectorBuilder reactor)) {
+			throw new InvalidConfigurationPropertyValueException("pipeliner.proxy.host", proxy.getHost(),
+					"A proxy needs the Reactor Netty connector (spring.http.clients.reactive.connector=reactor), but the"
+							+ " application uses " + connectors.getClass().getSimpleName());
+		}
+		return reactor.withHttpClientCustomizer((client) -> client.proxy((spec) -> {
+			ProxyProvider.Builder address = spec.type(ProxyProvider.Proxy.HTTP).host(proxy.getHost()).port(proxy.getPort());
+			if (StringUtils.hasText(proxy.getUsername())) {
+				address.username(proxy.getUsername()).password((user) -> proxy.getPassword());
+			}
+			if (StringUtils.hasText(proxy.getNonProxyHosts())) {
+				address.nonProxyHosts(proxy.getNonProxyHosts());
+			}
+		}));
 	}
 
 	private static RetryPolicy retryPolicy(PipelinerProperties.Retry retry) {

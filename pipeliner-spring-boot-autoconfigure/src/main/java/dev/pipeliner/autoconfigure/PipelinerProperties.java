@@ -75,6 +75,10 @@ public class PipelinerProperties {
 
 	private final Retry retry = new Retry();
 
+	private final Ssl ssl = new Ssl();
+
+	private final Proxy proxy = new Proxy();
+
 	public String getUrl() {
 		return this.url;
 	}
@@ -197,6 +201,108 @@ public class PipelinerProperties {
 		return this.retry;
 	}
 
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
+	public Proxy getProxy() {
+		return this.proxy;
+	}
+
+	/**
+	 * TLS settings of the client's connections.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) that supplies the trust material, and any
+		 * client certificate, for connections to Pipeliner. Unset: the JVM's defaults.
+		 */
+		private String bundle;
+
+		public String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(String bundle) {
+			this.bundle = bundle;
+		}
+
+	}
+
+	/**
+	 * An HTTP proxy the client connects through. Needs the Reactor Netty connector.
+	 */
+	public static class Proxy {
+
+		/**
+		 * Host of the HTTP proxy. Setting it sends every request through the proxy.
+		 */
+		private String host;
+
+		/**
+		 * Port of the HTTP proxy; required with the host.
+		 */
+		private Integer port;
+
+		/**
+		 * User name for the proxy, if it asks for one.
+		 */
+		private String username;
+
+		/**
+		 * Password for the proxy.
+		 */
+		private String password;
+
+		/**
+		 * Hosts reached directly, not through the proxy, as a regular expression, such as
+		 * localhost|.*\\.internal.
+		 */
+		private String nonProxyHosts;
+
+		public String getHost() {
+			return this.host;
+		}
+
+		public void setHost(String host) {
+			this.host = host;
+		}
+
+		public Integer getPort() {
+			return this.port;
+		}
+
+		public void setPort(Integer port) {
+			this.port = port;
+		}
+
+		public String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(String username) {
+			this.username = username;
+		}
+
+		public String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(String password) {
+			this.password = password;
+		}
+
+		public String getNonProxyHosts() {
+			return this.nonProxyHosts;
+		}
+
+		public void setNonProxyHosts(String nonProxyHosts) {
+			this.nonProxyHosts = nonProxyHosts;
+		}
+
+	}
+
 	/**
 	 * When failed requests are retried. Reads, updates and deletes are retried on timeouts,
 	 * dropped connections and HTTP 408, 429, 502, 503 and 504; creates and batch writes only when
@@ -278,7 +384,8 @@ public class PipelinerProperties {
 		return "PipelinerProperties[url=" + this.url + ", teamPipeline=" + this.teamPipeline + ", apiToken="
 				+ mask(this.apiToken) + ", apiPassword=" + mask(this.apiPassword) + ", connectTimeout="
 				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", callTimeout=" + this.callTimeout
-				+ ", retry.maxAttempts=" + this.retry.maxAttempts + ", pageSize=" + this.pageSize + ", prefetchPages=" + this.prefetchPages + ", batch.size="
+				+ ", retry.maxAttempts=" + this.retry.maxAttempts + ", ssl.bundle=" + this.ssl.bundle + ", proxy.host="
+				+ this.proxy.host + ", proxy.password=" + mask(this.proxy.password) + ", pageSize=" + this.pageSize + ", prefetchPages=" + this.prefetchPages + ", batch.size="
 				+ this.batch.size + ", batch.concurrency=" + this.batch.concurrency + "]";
 	}
 
