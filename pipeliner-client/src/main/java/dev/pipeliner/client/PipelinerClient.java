@@ -110,7 +110,9 @@ public final class PipelinerClient {
 
 	private final String apiPassword;
 
-	private final V1Protocol protocol;
+	private final V1Protocol configuredProtocol;
+
+	private final Mono<V1Protocol> protocol;
 
 	private final Mono<EntityNames> names;
 
@@ -118,7 +120,7 @@ public final class PipelinerClient {
 	private record Settings(WebClient webClient, ObjectMapper mapper, URI url, Duration readTimeout,
 			Duration callTimeout, RetryPolicy retry, int pageSize, int prefetchPages, int batchSize,
 			int batchConcurrency, ObservationRegistry observationRegistry,
-			PipelinerObservationConvention observationConvention) {
+			PipelinerObservationConvention observationConvention, boolean allowInsecureHttp, boolean discoverDataCenter) {
 	}
 
 	private PipelinerClient(Settings settings, String teamPipeline, String apiToken, String apiPassword,
@@ -127,11 +129,29 @@ public final class PipelinerClient {
 		this.teamPipeline = teamPipeline;
 		this.apiToken = apiToken;
 		this.apiPassword = apiPassword;
-		this.protocol = new V1Protocol(settings.webClient(), settings.mapper(), settings.url(), teamPipeline, apiToken,
-				apiPassword, settings.readTimeout(), settings.retry(), settings.callTimeout());
-		// Fetched once, shared by concurrent first callers; a failure is not cached.
+		this.configuredProtocol = protocol(settings.url());
+		// Discovered and fetched once, shared by concurrent first callers; a failure is not cached.
+		this.protocol = settings.discoverDataCenter()
+				? this.configuredProtocol.teamPipelineUrl().map(this::discovered).cacheInvalidateIf((cached) -> false)
+				: Mono.just(this.configuredProtocol);
 		this.names = (names != null) ? names
-				: this.protocol.entityPublic().map(EntityNames::new).cacheInvalidateIf((cached) -> false);
+				: this.protocol.flatMap(V1Protocol::entityPublic).map(EntityNames::new).cacheInvalidateIf((cached) -> false);
+	}
+
+	private V1Protocol protocol(URI serviceUrl) {
+		return new V1Protocol(this.settings.webClient(), this.settings.mapper(), serviceUrl, this.teamPipeline,
+				this.apiToken, this.apiPassword, this.settings.readTimeout(), this.settings.retry(),
+				this.settings.callTimeout());
+	}
+
+	/** The protocol for the data center that {@code teamPipelineUrl} named, checked like a configured URL. */
+	private V1Protocol discovered(URI serviceUrl) {
+		try {
+			return protocol(Arguments.requireServiceUrl(serviceUrl, this.settings.allowInsecureHttp(), "teamPipelineUrl"));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new PipelinerDecodingException("Data-center discovery: " + ex.getMessage(), ex);
+		}
 	}
 
 	/** @return a builder for a client */
@@ -167,16 +187,20 @@ public final class PipelinerClient {
 		return this.teamPipeline;
 	}
 
-	/** @return the base URL of the team pipeline, {@code {url}/rest_services/v1/{teamPipeline}} */
+	/**
+	 * @return the base URL of the team pipeline at the configured URL,
+	 * {@code {url}/rest_services/v1/{teamPipeline}}; with data-center discovery, calls go to the
+	 * discovered data center instead
+	 */
 	public URI getBaseUrl() {
-		return URI.create(this.protocol.baseUrl());
+		return URI.create(this.configuredProtocol.baseUrl());
 	}
 
 	// Metadata
 
 	/** @return the names of the team pipeline's collections, such as {@code Accounts} and {@code Contacts} */
 	public Mono<List<String>> getCollections() {
-		return observed("getCollections", null, this.protocol.collections());
+		return observed("getCollections", null, this.protocol.flatMap(V1Protocol::collections));
 	}
 
 	/**
@@ -189,7 +213,7 @@ public final class PipelinerClient {
 
 	/** @return the server's error codes and their messages */
 	public Mono<Map<Integer, String>> getErrorCodes() {
-		return observed("getErrorCodes", null, this.protocol.errorCodes());
+		return observed("getErrorCodes", null, this.protocol.flatMap(V1Protocol::errorCodes));
 	}
 
 	/**
@@ -208,22 +232,22 @@ public final class PipelinerClient {
 	public Mono<List<FieldInfo>> getFields(String entity, Query query) {
 		String name = Arguments.requireEntityName(entity, "entity");
 		Map<String, String> parameters = Arguments.requireNonNull(query, "query").toParameters();
-		return observed("getFields", name, resolve(name).flatMap((names) -> this.protocol.fields(names.entity(), parameters)));
+		return observed("getFields", name, resolve(name).flatMap((target) -> target.protocol().fields(target.entity(), parameters)));
 	}
 
 	/** @return the server's clock (the vendor SDKs' {@code getServerAPIUtcDateTime}) */
 	public Mono<Instant> getServerApiUtcDateTime() {
-		return observed("getServerApiUtcDateTime", null, this.protocol.serverUtcDateTime());
+		return observed("getServerApiUtcDateTime", null, this.protocol.flatMap(V1Protocol::serverUtcDateTime));
 	}
 
 	/** @return the URL of the data center that serves this team pipeline */
 	public Mono<URI> getTeamPipelineUrl() {
-		return observed("getTeamPipelineUrl", null, this.protocol.teamPipelineUrl());
+		return observed("getTeamPipelineUrl", null, this.protocol.flatMap(V1Protocol::teamPipelineUrl));
 	}
 
 	/** @return the schema version of this team pipeline */
 	public Mono<Integer> getTeamPipelineVersion() {
-		return observed("getTeamPipelineVersion", null, this.protocol.teamPipelineVersion());
+		return observed("getTeamPipelineVersion", null, this.protocol.flatMap(V1Protocol::teamPipelineVersion));
 	}
 
 	// Reading
@@ -250,7 +274,7 @@ public final class PipelinerClient {
 		Map<String, String> parameters = Arguments.requireNonNull(query, "query").toParameters();
 		Arguments.requireNonNull(type, "type");
 		return observed("getEntities", name, resolve(name)
-			.flatMap((names) -> this.protocol.page(names.collection(), parameters))
+			.flatMap((target) -> target.protocol().page(target.collection(), parameters))
 			.map((page) -> new EntityPage<>(convert(page.items(), type), page.start(), page.end(), page.total())));
 	}
 
@@ -288,7 +312,7 @@ public final class PipelinerClient {
 		Integer limit = query.getLimit();
 		long end = (limit == null || limit == Query.NO_LIMIT) ? Long.MAX_VALUE : start + limit;
 		return new PagedFlux<>(start, (from) -> observed("streamEntities", name, resolve(name)
-			.flatMapMany((names) -> pages(names.collection(), query, from, end))
+			.flatMapMany((target) -> pages(target, query, from, end))
 			.map((page) -> new EntityPage<>(convert(page.items(), type), page.start(), page.end(), page.total()))));
 	}
 
@@ -297,11 +321,11 @@ public final class PipelinerClient {
 	 * total and the page size the server keeps to; the rest are fetched in order, up to
 	 * {@code prefetchPages} of them in flight at once.
 	 */
-	private Flux<EntityPage<ObjectNode>> pages(String collection, Query query, long from, long end) {
+	private Flux<EntityPage<ObjectNode>> pages(Target target, Query query, long from, long end) {
 		if (from >= end) {
 			return Flux.empty();
 		}
-		return page(collection, query, from, Math.min(this.settings.pageSize(), end - from)).flatMapMany((first) -> {
+		return page(target, query, from, Math.min(this.settings.pageSize(), end - from)).flatMapMany((first) -> {
 			int stride = first.items().size();
 			long last = Math.min(end, first.total());
 			if (stride == 0 || first.nextOffset() >= last) {
@@ -318,13 +342,14 @@ public final class PipelinerClient {
 			});
 			return Flux.just(first)
 				.concatWith(offsets.flatMapSequential(
-						(offset) -> page(collection, query, offset, Math.min(stride, end - offset)),
+						(offset) -> page(target, query, offset, Math.min(stride, end - offset)),
 						this.settings.prefetchPages(), 1));
 		});
 	}
 
-	private Mono<EntityPage<ObjectNode>> page(String collection, Query query, long offset, long limit) {
-		return this.protocol.page(collection, query.offset(Math.toIntExact(offset)).limit((int) limit).toParameters());
+	private Mono<EntityPage<ObjectNode>> page(Target target, Query query, long offset, long limit) {
+		return target.protocol()
+			.page(target.collection(), query.offset(Math.toIntExact(offset)).limit((int) limit).toParameters());
 	}
 
 	/**
@@ -347,7 +372,7 @@ public final class PipelinerClient {
 		String name = Arguments.requireEntityName(entity, "entity");
 		Arguments.requireId(id, "id");
 		Arguments.requireNonNull(type, "type");
-		return observed("getEntity", name, resolve(name).flatMap((names) -> this.protocol.one(names.collection(), id))
+		return observed("getEntity", name, resolve(name).flatMap((target) -> target.protocol().one(target.collection(), id))
 			.map((node) -> new Entity(node, this.settings.mapper()).as(type)));
 	}
 
@@ -366,9 +391,9 @@ public final class PipelinerClient {
 		String id = idOf(node, "data.ID");
 		if (id == null) {
 			node.remove("ID");
-			return observed("setEntity", name, resolve(name).flatMap((names) -> this.protocol.create(names.collection(), node)));
+			return observed("setEntity", name, resolve(name).flatMap((target) -> target.protocol().create(target.collection(), node)));
 		}
-		return observed("setEntity", name, resolve(name).flatMap((names) -> this.protocol.update(names.collection(), id, node)));
+		return observed("setEntity", name, resolve(name).flatMap((target) -> target.protocol().update(target.collection(), id, node)));
 	}
 
 	/**
@@ -395,8 +420,8 @@ public final class PipelinerClient {
 			nodes.add(toObject(item, "items[" + nodes.size() + "]"));
 		}
 		List<String> ids = idsOf(nodes, 0);
-		return observed("setEntities", name, resolve(name).flatMap((names) -> inBatches(ids, mask,
-				(from, to) -> this.protocol.setEntities(names.entity(), mask, array(nodes.subList(from, to)), ids.subList(from, to)))));
+		return observed("setEntities", name, resolve(name).flatMap((target) -> inBatches(ids, mask,
+				(from, to) -> target.protocol().setEntities(target.entity(), mask, array(nodes.subList(from, to)), ids.subList(from, to)))));
 	}
 
 	/**
@@ -415,13 +440,13 @@ public final class PipelinerClient {
 		String name = Arguments.requireEntityName(entity, "entity");
 		int mask = requireIgnoring(mask(flags, SET_FLAGS, "setEntities"));
 		Arguments.requireNonNull(items, "items");
-		return observed("setEntities", name, resolve(name).flatMapMany((names) -> streamInBatches(Flux.from(items), (base, chunk) -> {
+		return observed("setEntities", name, resolve(name).flatMapMany((target) -> streamInBatches(Flux.from(items), (base, chunk) -> {
 			List<ObjectNode> nodes = new ArrayList<>(chunk.size());
 			for (Object item : chunk) {
 				nodes.add(toObject(item, "items[" + (base + nodes.size()) + "]"));
 			}
 			List<String> ids = idsOf(nodes, base);
-			return new Request(ids, this.protocol.setEntities(names.entity(), mask, array(nodes), ids));
+			return new Request(ids, target.protocol().setEntities(target.entity(), mask, array(nodes), ids));
 		})));
 	}
 
@@ -433,7 +458,7 @@ public final class PipelinerClient {
 	public Mono<Void> deleteEntity(String entity, String id) {
 		String name = Arguments.requireEntityName(entity, "entity");
 		Arguments.requireId(id, "id");
-		return observed("deleteEntity", name, resolve(name).flatMap((names) -> this.protocol.delete(names.collection(), id)));
+		return observed("deleteEntity", name, resolve(name).flatMap((target) -> target.protocol().delete(target.collection(), id)));
 	}
 
 	/**
@@ -453,8 +478,8 @@ public final class PipelinerClient {
 		for (String id : ids) {
 			list.add(Arguments.requireText(id, "ids[" + list.size() + "]"));
 		}
-		return observed("deleteEntities", name, resolve(name).flatMap((names) -> inBatches(list, mask,
-				(from, to) -> this.protocol.deleteEntities(names.entity(), mask, list.subList(from, to)))));
+		return observed("deleteEntities", name, resolve(name).flatMap((target) -> inBatches(list, mask,
+				(from, to) -> target.protocol().deleteEntities(target.entity(), mask, list.subList(from, to)))));
 	}
 
 	/**
@@ -469,12 +494,12 @@ public final class PipelinerClient {
 		String name = Arguments.requireEntityName(entity, "entity");
 		int mask = requireIgnoring(mask(flags, DELETE_FLAGS, "deleteEntities"));
 		Arguments.requireNonNull(ids, "ids");
-		return observed("deleteEntities", name, resolve(name).flatMapMany((names) -> streamInBatches(Flux.from(ids), (base, chunk) -> {
+		return observed("deleteEntities", name, resolve(name).flatMapMany((target) -> streamInBatches(Flux.from(ids), (base, chunk) -> {
 			List<String> list = new ArrayList<>(chunk.size());
 			for (String id : chunk) {
 				list.add(Arguments.requireText(id, "ids[" + (base + list.size()) + "]"));
 			}
-			return new Request(list, this.protocol.deleteEntities(names.entity(), mask, list));
+			return new Request(list, target.protocol().deleteEntities(target.entity(), mask, list));
 		})));
 	}
 
@@ -632,8 +657,13 @@ public final class PipelinerClient {
 
 	// Helpers
 
-	private Mono<EntityNames.Resolved> resolve(String name) {
-		return this.names.map((names) -> names.resolve(name));
+	/** The protocol to call and the two names of the entity. */
+	private record Target(V1Protocol protocol, String collection, String entity) {
+	}
+
+	private Mono<Target> resolve(String name) {
+		return this.protocol.zipWith(this.names.map((names) -> names.resolve(name)),
+				(protocol, names) -> new Target(protocol, names.collection(), names.entity()));
 	}
 
 	private <T> List<T> convert(List<ObjectNode> nodes, Class<T> type) {
@@ -741,6 +771,8 @@ public final class PipelinerClient {
 
 		private boolean allowInsecureHttp;
 
+		private boolean discoverDataCenter;
+
 		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
 		private PipelinerObservationConvention observationConvention;
@@ -787,6 +819,17 @@ public final class PipelinerClient {
 		/** @param observationConvention names and tags the operation observations in place of the default */
 		public Builder observationConvention(PipelinerObservationConvention observationConvention) {
 			this.observationConvention = observationConvention;
+			return this;
+		}
+
+		/**
+		 * @param discoverDataCenter whether to ask the configured URL for the data center that
+		 * serves the team pipeline ({@code teamPipelineUrl}) on first use, and send every call
+		 * there; off by default. The answer is cached for the life of the client, and checked like
+		 * a configured URL.
+		 */
+		public Builder discoverDataCenter(boolean discoverDataCenter) {
+			this.discoverDataCenter = discoverDataCenter;
 			return this;
 		}
 
@@ -922,13 +965,13 @@ public final class PipelinerClient {
 		 * @throws IllegalArgumentException naming the first setting that is missing or invalid
 		 */
 		public PipelinerClient build() {
-			URI serviceUrl = requireServiceUrl(this.url, this.allowInsecureHttp);
+			URI serviceUrl = Arguments.requireServiceUrl(this.url, this.allowInsecureHttp, "url");
 			String pipeline = requireTeamPipeline(this.teamPipeline);
 			Arguments.requireText(this.apiToken, "apiToken");
 			Arguments.requireText(this.apiPassword, "apiPassword");
 			Settings settings = new Settings(webClient(), this.mapper, serviceUrl, this.readTimeout, this.callTimeout,
 					this.retry, this.pageSize, this.prefetchPages, this.batchSize, this.batchConcurrency,
-					this.observationRegistry, this.observationConvention);
+					this.observationRegistry, this.observationConvention, this.allowInsecureHttp, this.discoverDataCenter);
 			return new PipelinerClient(settings, pipeline, this.apiToken, this.apiPassword, null);
 		}
 
@@ -949,34 +992,6 @@ public final class PipelinerClient {
 				builder.clientConnector(new ReactorClientHttpConnector(httpClient));
 			}
 			return builder.build();
-		}
-
-		private static URI requireServiceUrl(URI url, boolean allowInsecureHttp) {
-			Arguments.requireNonNull(url, "url");
-			String scheme = url.getScheme();
-			if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-					|| url.getHost() == null) {
-				throw new IllegalArgumentException(
-						"url must be an http or https URL such as 'https://eu.pipelinersales.com', but was '" + url + "'");
-			}
-			if (url.getRawUserInfo() != null) {
-				throw new IllegalArgumentException("url must not contain credentials; use credentials(token, password)");
-			}
-			if (url.getRawQuery() != null || url.getRawFragment() != null) {
-				throw new IllegalArgumentException("url must not have a query or fragment, but was '" + url + "'");
-			}
-			if (scheme.equalsIgnoreCase("http") && !allowInsecureHttp && !isLoopback(url.getHost())) {
-				throw new IllegalArgumentException("url '" + url + "' is plain http to another machine, so the API"
-						+ " token and password would cross the network unencrypted; use https, or allow it explicitly"
-						+ " (allowInsecureHttp, pipeliner.allow-insecure-http)");
-			}
-			return url;
-		}
-
-		private static boolean isLoopback(String host) {
-			String name = host.toLowerCase(java.util.Locale.ROOT);
-			return name.equals("localhost") || name.endsWith(".localhost") || name.startsWith("127.")
-					|| name.equals("[::1]") || name.equals("::1");
 		}
 
 		private static int requireAtLeastOne(int value, String name) {

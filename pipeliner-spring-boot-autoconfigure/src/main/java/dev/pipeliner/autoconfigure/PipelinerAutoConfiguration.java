@@ -108,6 +108,7 @@ public final class PipelinerAutoConfiguration {
 				.webClientBuilder(webClient)
 				.url(properties.getUrl())
 				.allowInsecureHttp(properties.isAllowInsecureHttp())
+				.discoverDataCenter(properties.isDiscoverDataCenter())
 				.teamPipeline(properties.getTeamPipeline())
 				.credentials(properties.getApiToken(), properties.getApiPassword())
 				.readTimeout(properties.getReadTimeout())

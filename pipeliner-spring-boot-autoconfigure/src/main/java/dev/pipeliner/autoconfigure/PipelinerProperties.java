@@ -29,6 +29,13 @@ public class PipelinerProperties {
 	private boolean allowInsecureHttp;
 
 	/**
+	 * Whether to ask pipeliner.url for the data center that serves the team pipeline
+	 * (teamPipelineUrl) on first use, and send every call there. The answer is cached for the
+	 * life of the client.
+	 */
+	private boolean discoverDataCenter;
+
+	/**
 	 * Team pipeline id, such as eu_myPipeline: the one all calls go to unless a client is derived
 	 * with withTeamPipeline.
 	 */
@@ -93,6 +100,14 @@ public class PipelinerProperties {
 
 	public void setAllowInsecureHttp(boolean allowInsecureHttp) {
 		this.allowInsecureHttp = allowInsecureHttp;
+	}
+
+	public boolean isDiscoverDataCenter() {
+		return this.discoverDataCenter;
+	}
+
+	public void setDiscoverDataCenter(boolean discoverDataCenter) {
+		this.discoverDataCenter = discoverDataCenter;
 	}
 
 	public String getTeamPipeline() {

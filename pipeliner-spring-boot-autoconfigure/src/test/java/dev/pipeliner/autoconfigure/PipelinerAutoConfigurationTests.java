@@ -234,6 +234,18 @@ class PipelinerAutoConfigurationTests {
 	}
 
 	@Test
+	void dataCenterDiscoveryReachesTheClient() {
+		server.stubFor(get(urlEqualTo("/rest_services/v1/eu_Pipeline1/teamPipelineUrl"))
+			.willReturn(okJson("\"" + server.baseUrl() + "\"")));
+		server.stubFor(get(urlEqualTo("/rest_services/v1/eu_Pipeline1/teamPipelineVersion")).willReturn(okJson("15")));
+
+		configured().withPropertyValues("pipeliner.discover-data-center=true")
+			.run((context) -> assertThat(context.getBean(PipelinerClient.class).getTeamPipelineVersion().block()).isEqualTo(15));
+
+		server.verify(1, getRequestedFor(urlEqualTo("/rest_services/v1/eu_Pipeline1/teamPipelineUrl")));
+	}
+
+	@Test
 	void aBadPageSizeFailsNamingTheProperty() {
 		configured().withPropertyValues("pipeliner.page-size=0").run((context) -> {
 			assertThat(findCause(context.getStartupFailure(), InvalidConfigurationPropertyValueException.class).getName())

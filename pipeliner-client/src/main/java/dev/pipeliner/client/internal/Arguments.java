@@ -1,5 +1,7 @@
 package dev.pipeliner.client.internal;
 
+import java.net.URI;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -61,6 +63,38 @@ public final class Arguments {
 					+ " it contains '|' or '::', or starts or ends with ':', and the protocol has no escaping");
 		}
 		return value;
+	}
+
+	/**
+	 * A service URL: http or https with a host, no credentials, query or fragment, and plain http
+	 * only to this machine unless {@code allowInsecureHttp}.
+	 */
+	public static URI requireServiceUrl(URI url, boolean allowInsecureHttp, String name) {
+		requireNonNull(url, name);
+		String scheme = url.getScheme();
+		if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+				|| url.getHost() == null) {
+			throw new IllegalArgumentException(
+					name + " must be an http or https URL such as 'https://eu.pipelinersales.com', but was '" + url + "'");
+		}
+		if (url.getRawUserInfo() != null) {
+			throw new IllegalArgumentException(name + " must not contain credentials; use credentials(token, password)");
+		}
+		if (url.getRawQuery() != null || url.getRawFragment() != null) {
+			throw new IllegalArgumentException(name + " must not have a query or fragment, but was '" + url + "'");
+		}
+		if (scheme.equalsIgnoreCase("http") && !allowInsecureHttp && !isLoopback(url.getHost())) {
+			throw new IllegalArgumentException(name + " '" + url + "' is plain http to another machine, so the API"
+					+ " token and password would cross the network unencrypted; use https, or allow it explicitly"
+					+ " (allowInsecureHttp, pipeliner.allow-insecure-http)");
+		}
+		return url;
+	}
+
+	private static boolean isLoopback(String host) {
+		String name = host.toLowerCase(Locale.ROOT);
+		return name.equals("localhost") || name.endsWith(".localhost") || name.startsWith("127.")
+				|| name.equals("[::1]") || name.equals("::1");
 	}
 
 }
