@@ -3,16 +3,21 @@ package dev.pipeliner.autoconfigure;
 import java.util.List;
 
 /**
- * {@code pipeliner.url} is set, but properties the client cannot work without are not. Reported
- * at startup by {@link MissingPipelinerPropertiesFailureAnalyzer}.
+ * A client is configured ({@code pipeliner.url}, or {@code pipeliner.clients.<name>}), but
+ * properties it cannot work without are not. Reported at startup by
+ * {@link MissingPipelinerPropertiesFailureAnalyzer}.
  */
 public class MissingPipelinerPropertiesException extends RuntimeException {
 
 	private final List<String> properties;
 
-	public MissingPipelinerPropertiesException(List<String> properties) {
-		super("pipeliner.url is set, but " + String.join(", ", properties) + " " + ((properties.size() == 1) ? "is" : "are")
-				+ " not");
+	/**
+	 * @param configured what is set, such as {@code pipeliner.url}
+	 * @param properties the names of the missing properties
+	 */
+	public MissingPipelinerPropertiesException(String configured, List<String> properties) {
+		super(configured + " is set, but " + String.join(", ", properties) + " "
+				+ ((properties.size() == 1) ? "is" : "are") + " not");
 		this.properties = List.copyOf(properties);
 	}
 

@@ -1,6 +1,8 @@
 package dev.pipeliner.autoconfigure;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import dev.pipeliner.client.PipelinerClient;
 
@@ -85,6 +87,13 @@ public class PipelinerProperties {
 	private final Ssl ssl = new Ssl();
 
 	private final Proxy proxy = new Proxy();
+
+	/**
+	 * Further accounts, by name: pipeliner.clients.<name>.url, team-pipeline, api-token and
+	 * api-password. Every other setting is shared with the default client. Each becomes a client
+	 * in the PipelinerClients registry.
+	 */
+	private final Map<String, Client> clients = new LinkedHashMap<>();
 
 	public String getUrl() {
 		return this.url;
@@ -214,6 +223,76 @@ public class PipelinerProperties {
 
 	public Retry getRetry() {
 		return this.retry;
+	}
+
+	public Map<String, Client> getClients() {
+		return this.clients;
+	}
+
+	/**
+	 * The account of a further client.
+	 */
+	public static class Client {
+
+		/**
+		 * Service URL of the Pipeliner data center of this account.
+		 */
+		private String url;
+
+		/**
+		 * Team pipeline id of this account.
+		 */
+		private String teamPipeline;
+
+		/**
+		 * API token of this account.
+		 */
+		private String apiToken;
+
+		/**
+		 * API password of this account.
+		 */
+		private String apiPassword;
+
+		public String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(String url) {
+			this.url = url;
+		}
+
+		public String getTeamPipeline() {
+			return this.teamPipeline;
+		}
+
+		public void setTeamPipeline(String teamPipeline) {
+			this.teamPipeline = teamPipeline;
+		}
+
+		public String getApiToken() {
+			return this.apiToken;
+		}
+
+		public void setApiToken(String apiToken) {
+			this.apiToken = apiToken;
+		}
+
+		public String getApiPassword() {
+			return this.apiPassword;
+		}
+
+		public void setApiPassword(String apiPassword) {
+			this.apiPassword = apiPassword;
+		}
+
+		/** @return the account with the credentials masked */
+		@Override
+		public String toString() {
+			return "Client[url=" + this.url + ", teamPipeline=" + this.teamPipeline + ", apiToken=" + mask(this.apiToken)
+					+ ", apiPassword=" + mask(this.apiPassword) + "]";
+		}
+
 	}
 
 	public Ssl getSsl() {
@@ -401,7 +480,7 @@ public class PipelinerProperties {
 				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", callTimeout=" + this.callTimeout
 				+ ", retry.maxAttempts=" + this.retry.maxAttempts + ", ssl.bundle=" + this.ssl.bundle + ", proxy.host="
 				+ this.proxy.host + ", proxy.password=" + mask(this.proxy.password) + ", pageSize=" + this.pageSize + ", prefetchPages=" + this.prefetchPages + ", batch.size="
-				+ this.batch.size + ", batch.concurrency=" + this.batch.concurrency + "]";
+				+ this.batch.size + ", batch.concurrency=" + this.batch.concurrency + ", clients=" + this.clients + "]";
 	}
 
 	private static String mask(String secret) {

@@ -78,6 +78,44 @@ class PipelinerAutoConfigurationTests {
 	}
 
 	@Test
+	void eachNamedAccountBecomesAClientInTheRegistry() {
+		server.stubFor(get(urlEqualTo("/rest_services/v1/eu_Emea/teamPipelineVersion")).willReturn(okJson("14")));
+
+		configured().withPropertyValues("pipeliner.clients.emea.url=" + server.baseUrl(),
+				"pipeliner.clients.emea.team-pipeline=eu_Emea", "pipeliner.clients.emea.api-token=emea-token",
+				"pipeliner.clients.emea.api-password=emea-password")
+			.run((context) -> {
+				PipelinerClients clients = context.getBean(PipelinerClients.class);
+				assertThat(clients.names()).containsExactly(PipelinerClients.DEFAULT, "emea");
+				assertThat(clients.get(PipelinerClients.DEFAULT)).isSameAs(context.getBean(PipelinerClient.class));
+				assertThat(clients.get("emea").getTeamPipelineVersion().block()).isEqualTo(14);
+				assertThat(clients.toString()).doesNotContain("emea-password");
+				assertThat(context.getBean(PipelinerProperties.class).toString()).doesNotContain("emea-password")
+					.doesNotContain("emea-token");
+				org.assertj.core.api.Assertions.assertThatThrownBy(() -> clients.get("apac"))
+					.hasMessageContaining("[default, emea]");
+			});
+
+		server.verify(getRequestedFor(urlEqualTo("/rest_services/v1/eu_Emea/teamPipelineVersion"))
+			.withHeader("Authorization", equalTo(basic("emea-token", "emea-password"))));
+	}
+
+	@Test
+	void aHalfSetNamedAccountFailsNamingItsProperties() {
+		configured().withPropertyValues("pipeliner.clients.emea.url=https://eu.pipelinersales.com",
+				"pipeliner.clients.emea.team-pipeline=eu_Emea")
+			.run((context) -> assertThat(
+					findCause(context.getStartupFailure(), MissingPipelinerPropertiesException.class).getMessage())
+				.isEqualTo("pipeliner.clients.emea is set, but pipeliner.clients.emea.api-token,"
+						+ " pipeliner.clients.emea.api-password are not"));
+		configured().withPropertyValues("pipeliner.clients.emea.url=ftp://x", "pipeliner.clients.emea.team-pipeline=eu_E",
+				"pipeliner.clients.emea.api-token=t", "pipeliner.clients.emea.api-password=p")
+			.run((context) -> assertThat(
+					findCause(context.getStartupFailure(), InvalidConfigurationPropertyValueException.class).getName())
+				.isEqualTo("pipeliner.clients.emea.url"));
+	}
+
+	@Test
 	void aBlockingClientWrapsTheReactiveOne() {
 		configured().run((context) -> assertThat(context.getBean(BlockingPipelinerClient.class).reactive())
 			.isSameAs(context.getBean(PipelinerClient.class)));
@@ -317,7 +355,7 @@ class PipelinerAutoConfigurationTests {
 			}
 			assertThat(names).contains("pipeliner.url", "pipeliner.team-pipeline", "pipeliner.api-token",
 					"pipeliner.api-password", "pipeliner.connect-timeout", "pipeliner.read-timeout", "pipeliner.page-size",
-					"pipeliner.prefetch-pages", "pipeliner.call-timeout", "pipeliner.retry.max-attempts", "pipeliner.batch.size", "pipeliner.batch.concurrency");
+					"pipeliner.prefetch-pages", "pipeliner.call-timeout", "pipeliner.clients", "pipeliner.retry.max-attempts", "pipeliner.batch.size", "pipeliner.batch.concurrency");
 		}
 	}
 

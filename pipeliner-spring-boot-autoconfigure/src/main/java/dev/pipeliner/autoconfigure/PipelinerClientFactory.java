@@ -1,0 +1,241 @@
+package dev.pipeliner.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import dev.pipeliner.client.PipelinerClient;
+import dev.pipeliner.client.RetryPolicy;
+import dev.pipeliner.client.observation.PipelinerObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
+import reactor.netty.transport.ProxyProvider;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.util.StringUtils;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Builds Pipeliner clients from {@code pipeliner.*}: the default one and each of
+ * {@code pipeliner.clients.*}, in the order {@link PipelinerAutoConfiguration} describes. Every
+ * client gets a WebClient and connector of its own.
+ */
+final class PipelinerClientFactory {
+
+	/**
+	 * The shared settings the client builder may reject, by the argument name that begins its message:
+	 * the property and how to read its value. The credentials are not among them, so no secret
+	 * reaches a failure message.
+	 */
+	private static final Map<String, Setting> SETTINGS = Map.ofEntries(
+			setting("connectTimeout", "pipeliner.connect-timeout", PipelinerProperties::getConnectTimeout),
+			setting("readTimeout", "pipeliner.read-timeout", PipelinerProperties::getReadTimeout),
+			setting("callTimeout", "pipeliner.call-timeout", PipelinerProperties::getCallTimeout),
+			setting("pageSize", "pipeliner.page-size", PipelinerProperties::getPageSize),
+			setting("prefetchPages", "pipeliner.prefetch-pages", PipelinerProperties::getPrefetchPages),
+			setting("batchSize", "pipeliner.batch.size", (properties) -> properties.getBatch().getSize()),
+			setting("batchConcurrency", "pipeliner.batch.concurrency",
+					(properties) -> properties.getBatch().getConcurrency()),
+			setting("maxAttempts", "pipeliner.retry.max-attempts", (properties) -> properties.getRetry().getMaxAttempts()),
+			setting("initialBackoff", "pipeliner.retry.initial-backoff",
+					(properties) -> properties.getRetry().getInitialBackoff()),
+			setting("maxBackoff", "pipeliner.retry.max-backoff", (properties) -> properties.getRetry().getMaxBackoff()),
+			setting("jitter", "pipeliner.retry.jitter", (properties) -> properties.getRetry().getJitter()),
+			setting("maxRetryAfter", "pipeliner.retry.max-retry-after",
+					(properties) -> properties.getRetry().getMaxRetryAfter()));
+
+	private record Setting(String property, Function<PipelinerProperties, Object> value) {
+	}
+
+	private static Map.Entry<String, Setting> setting(String argument, String property,
+			Function<PipelinerProperties, Object> value) {
+		return Map.entry(argument, new Setting(property, value));
+	}
+
+	private final PipelinerProperties properties;
+
+	private final ObjectProvider<WebClient.Builder> webClientBuilder;
+
+	private final ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder;
+
+	private final ObjectProvider<HttpClientSettings> httpClientSettings;
+
+	private final ObjectProvider<SslBundles> sslBundles;
+
+	private final ObjectProvider<ObservationRegistry> observationRegistry;
+
+	private final ObjectProvider<PipelinerObservationConvention> observationConvention;
+
+	private final ObjectProvider<PipelinerClientCustomizer> customizers;
+
+	PipelinerClientFactory(PipelinerProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<PipelinerObservationConvention> observationConvention,
+			ObjectProvider<PipelinerClientCustomizer> customizers) {
+		this.properties = properties;
+		this.webClientBuilder = webClientBuilder;
+		this.connectorBuilder = connectorBuilder;
+		this.httpClientSettings = httpClientSettings;
+		this.sslBundles = sslBundles;
+		this.observationRegistry = observationRegistry;
+		this.observationConvention = observationConvention;
+		this.customizers = customizers;
+	}
+
+	/** The default client, from {@code pipeliner.url} and its companions. */
+	PipelinerClient createDefault() {
+		PipelinerProperties.Client account = new PipelinerProperties.Client();
+		account.setUrl(this.properties.getUrl());
+		account.setTeamPipeline(this.properties.getTeamPipeline());
+		account.setApiToken(this.properties.getApiToken());
+		account.setApiPassword(this.properties.getApiPassword());
+		return create("pipeliner", account);
+	}
+
+	/**
+	 * @param prefix where the account's settings live, such as {@code pipeliner} or
+	 * {@code pipeliner.clients.emea}
+	 * @param account its URL, team pipeline and credentials; every other setting is shared
+	 */
+	PipelinerClient create(String prefix, PipelinerProperties.Client account) {
+		requireSettings(prefix, account);
+		PipelinerProperties properties = this.properties;
+		WebClient.Builder webClient = this.webClientBuilder.getIfAvailable(WebClient::builder);
+		ClientHttpConnectorBuilder<?> connectors = withProxy(
+				this.connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect), properties.getProxy());
+		HttpClientSettings settings = withSslBundle(this.httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
+			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout()), properties.getSsl(),
+				this.sslBundles);
+		try {
+			webClient.clientConnector(connectors.build(settings));
+			PipelinerClient.Builder builder = PipelinerClient.builder()
+				.webClientBuilder(webClient)
+				.url(account.getUrl())
+				.allowInsecureHttp(properties.isAllowInsecureHttp())
+				.discoverDataCenter(properties.isDiscoverDataCenter())
+				.teamPipeline(account.getTeamPipeline())
+				.credentials(account.getApiToken(), account.getApiPassword())
+				.readTimeout(properties.getReadTimeout())
+				.callTimeout(properties.getCallTimeout())
+				.retry(retryPolicy(properties.getRetry()))
+				.pageSize(properties.getPageSize())
+				.prefetchPages(properties.getPrefetchPages())
+				.batchSize(properties.getBatch().getSize())
+				.batchConcurrency(properties.getBatch().getConcurrency())
+				.observationRegistry(this.observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
+				.observationConvention(this.observationConvention.getIfAvailable());
+			this.customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			return builder.build();
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalidProperty(ex, prefix, account);
+		}
+	}
+
+	private static void requireSettings(String prefix, PipelinerProperties.Client account) {
+		List<String> missing = new ArrayList<>();
+		if (!StringUtils.hasText(account.getUrl())) {
+			missing.add(prefix + ".url");
+		}
+		if (!StringUtils.hasText(account.getTeamPipeline())) {
+			missing.add(prefix + ".team-pipeline");
+		}
+		if (!StringUtils.hasText(account.getApiToken())) {
+			missing.add(prefix + ".api-token");
+		}
+		if (!StringUtils.hasText(account.getApiPassword())) {
+			missing.add(prefix + ".api-password");
+		}
+		if (!missing.isEmpty()) {
+			throw new MissingPipelinerPropertiesException(
+					prefix.equals("pipeliner") ? "pipeliner.url" : prefix, missing);
+		}
+	}
+
+	private static HttpClientSettings withSslBundle(HttpClientSettings settings, PipelinerProperties.Ssl ssl,
+			ObjectProvider<SslBundles> sslBundles) {
+		String name = ssl.getBundle();
+		if (!StringUtils.hasText(name)) {
+			return settings;
+		}
+		SslBundles bundles = sslBundles.getIfAvailable();
+		try {
+			if (bundles == null) {
+				throw new NoSuchSslBundleException(name, "no SSL bundles are configured");
+			}
+			return settings.withSslBundle(bundles.getBundle(name));
+		}
+		catch (NoSuchSslBundleException ex) {
+			throw new InvalidConfigurationPropertyValueException("pipeliner.ssl.bundle", name,
+					"There is no SSL bundle named '" + name + "'; define it under spring.ssl.bundle.jks." + name
+							+ " or spring.ssl.bundle.pem." + name);
+		}
+	}
+
+	/** Sends every request through the configured proxy; a half-set proxy fails instead of being ignored. */
+	private static ClientHttpConnectorBuilder<?> withProxy(ClientHttpConnectorBuilder<?> connectors,
+			PipelinerProperties.Proxy proxy) {
+		if (!StringUtils.hasText(proxy.getHost())) {
+			if (proxy.getPort() != null || StringUtils.hasText(proxy.getUsername()) || StringUtils.hasText(proxy.getPassword())
+					|| StringUtils.hasText(proxy.getNonProxyHosts())) {
+				throw new InvalidConfigurationPropertyValueException("pipeliner.proxy.host", null,
+						"pipeliner.proxy.* is set, but not the proxy's host");
+			}
+			return connectors;
+		}
+		if (proxy.getPort() == null || proxy.getPort() < 1 || proxy.getPort() > 65535) {
+			throw new InvalidConfigurationPropertyValueException("pipeliner.proxy.port", proxy.getPort(),
+					"A proxy needs a port from 1 to 65535 beside pipeliner.proxy.host");
+		}
+		if (!(connectors instanceof ReactorClientHttpConnectorBuilder reactor)) {
+			throw new InvalidConfigurationPropertyValueException("pipeliner.proxy.host", proxy.getHost(),
+					"A proxy needs the Reactor Netty connector (spring.http.clients.reactive.connector=reactor), but the"
+							+ " application uses " + connectors.getClass().getSimpleName());
+		}
+		return reactor.withHttpClientCustomizer((client) -> client.proxy((spec) -> {
+			ProxyProvider.Builder address = spec.type(ProxyProvider.Proxy.HTTP).host(proxy.getHost()).port(proxy.getPort());
+			if (StringUtils.hasText(proxy.getUsername())) {
+				address.username(proxy.getUsername()).password((user) -> proxy.getPassword());
+			}
+			if (StringUtils.hasText(proxy.getNonProxyHosts())) {
+				address.nonProxyHosts(proxy.getNonProxyHosts());
+			}
+		}));
+	}
+
+	private static RetryPolicy retryPolicy(PipelinerProperties.Retry retry) {
+		return new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff(), retry.getJitter(),
+				retry.getMaxRetryAfter());
+	}
+
+	/**
+	 * Reports a setting the client builder rejected under its property name, when it comes from
+	 * one. The credentials are never among them, so no secret reaches the message.
+	 */
+	private RuntimeException invalidProperty(IllegalArgumentException ex, String prefix, PipelinerProperties.Client account) {
+		String message = String.valueOf(ex.getMessage());
+		String argument = message.split(" ", 2)[0];
+		if (argument.equals("url")) {
+			return new InvalidConfigurationPropertyValueException(prefix + ".url", account.getUrl(), message);
+		}
+		if (argument.equals("teamPipeline")) {
+			return new InvalidConfigurationPropertyValueException(prefix + ".team-pipeline", account.getTeamPipeline(),
+					message);
+		}
+		Setting setting = SETTINGS.get(argument);
+		if (setting == null) {
+			return ex;
+		}
+		return new InvalidConfigurationPropertyValueException(setting.property(), setting.value().apply(this.properties),
+				message);
+	}
+
+}
