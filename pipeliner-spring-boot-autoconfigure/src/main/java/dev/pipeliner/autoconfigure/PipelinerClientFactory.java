@@ -92,12 +92,7 @@ final class PipelinerClientFactory {
 
 	/** The default client, from {@code pipeliner.url} and its companions. */
 	PipelinerClient createDefault() {
-		PipelinerProperties.Client account = new PipelinerProperties.Client();
-		account.setUrl(this.properties.getUrl());
-		account.setTeamPipeline(this.properties.getTeamPipeline());
-		account.setApiToken(this.properties.getApiToken());
-		account.setApiPassword(this.properties.getApiPassword());
-		return create("pipeliner", account);
+		return create("pipeliner", this.properties);
 	}
 
 	/**
@@ -105,7 +100,7 @@ final class PipelinerClientFactory {
 	 * {@code pipeliner.clients.emea}
 	 * @param account its URL, team pipeline and credentials; every other setting is shared
 	 */
-	PipelinerClient create(String prefix, PipelinerProperties.Client account) {
+	PipelinerClient create(String prefix, PipelinerAccount account) {
 		requireSettings(prefix, account);
 		PipelinerProperties properties = this.properties;
 		WebClient.Builder webClient = this.webClientBuilder.getIfAvailable(WebClient::builder);
@@ -140,7 +135,7 @@ final class PipelinerClientFactory {
 		}
 	}
 
-	private static void requireSettings(String prefix, PipelinerProperties.Client account) {
+	private static void requireSettings(String prefix, PipelinerAccount account) {
 		List<String> missing = new ArrayList<>();
 		if (!StringUtils.hasText(account.getUrl())) {
 			missing.add(prefix + ".url");
@@ -220,7 +215,7 @@ final class PipelinerClientFactory {
 	 * Reports a setting the client builder rejected under its property name, when it comes from
 	 * one. The credentials are never among them, so no secret reaches the message.
 	 */
-	private RuntimeException invalidProperty(IllegalArgumentException ex, String prefix, PipelinerProperties.Client account) {
+	private RuntimeException invalidProperty(IllegalArgumentException ex, String prefix, PipelinerAccount account) {
 		String message = String.valueOf(ex.getMessage());
 		String argument = message.split(" ", 2)[0];
 		if (argument.equals("url")) {

@@ -15,13 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code api-token} and {@code api-password} are then required.
  */
 @ConfigurationProperties("pipeliner")
-public class PipelinerProperties {
-
-	/**
-	 * Service URL of the Pipeliner data center, such as https://eu.pipelinersales.com. Setting it
-	 * turns the client on; without it no PipelinerClient bean is created.
-	 */
-	private String url;
+public class PipelinerProperties extends PipelinerAccount {
 
 	/**
 	 * Whether a plain http:// URL to a host other than this machine is accepted. Off, since the
@@ -36,22 +30,6 @@ public class PipelinerProperties {
 	 * life of the client.
 	 */
 	private boolean discoverDataCenter;
-
-	/**
-	 * Team pipeline id, such as eu_myPipeline: the one all calls go to unless a client is derived
-	 * with withTeamPipeline.
-	 */
-	private String teamPipeline;
-
-	/**
-	 * API token from the customer portal's API Access page (the Basic auth user name).
-	 */
-	private String apiToken;
-
-	/**
-	 * API password from the customer portal's API Access page (the Basic auth password).
-	 */
-	private String apiPassword;
 
 	/**
 	 * Longest time to establish a connection.
@@ -93,15 +71,7 @@ public class PipelinerProperties {
 	 * api-password. Every other setting is shared with the default client. Each becomes a client
 	 * in the PipelinerClients registry.
 	 */
-	private final Map<String, Client> clients = new LinkedHashMap<>();
-
-	public String getUrl() {
-		return this.url;
-	}
-
-	public void setUrl(String url) {
-		this.url = url;
-	}
+	private final Map<String, PipelinerAccount> clients = new LinkedHashMap<>();
 
 	public boolean isAllowInsecureHttp() {
 		return this.allowInsecureHttp;
@@ -117,30 +87,6 @@ public class PipelinerProperties {
 
 	public void setDiscoverDataCenter(boolean discoverDataCenter) {
 		this.discoverDataCenter = discoverDataCenter;
-	}
-
-	public String getTeamPipeline() {
-		return this.teamPipeline;
-	}
-
-	public void setTeamPipeline(String teamPipeline) {
-		this.teamPipeline = teamPipeline;
-	}
-
-	public String getApiToken() {
-		return this.apiToken;
-	}
-
-	public void setApiToken(String apiToken) {
-		this.apiToken = apiToken;
-	}
-
-	public String getApiPassword() {
-		return this.apiPassword;
-	}
-
-	public void setApiPassword(String apiPassword) {
-		this.apiPassword = apiPassword;
 	}
 
 	public Duration getConnectTimeout() {
@@ -225,74 +171,8 @@ public class PipelinerProperties {
 		return this.retry;
 	}
 
-	public Map<String, Client> getClients() {
+	public Map<String, PipelinerAccount> getClients() {
 		return this.clients;
-	}
-
-	/**
-	 * The account of a further client.
-	 */
-	public static class Client {
-
-		/**
-		 * Service URL of the Pipeliner data center of this account.
-		 */
-		private String url;
-
-		/**
-		 * Team pipeline id of this account.
-		 */
-		private String teamPipeline;
-
-		/**
-		 * API token of this account.
-		 */
-		private String apiToken;
-
-		/**
-		 * API password of this account.
-		 */
-		private String apiPassword;
-
-		public String getUrl() {
-			return this.url;
-		}
-
-		public void setUrl(String url) {
-			this.url = url;
-		}
-
-		public String getTeamPipeline() {
-			return this.teamPipeline;
-		}
-
-		public void setTeamPipeline(String teamPipeline) {
-			this.teamPipeline = teamPipeline;
-		}
-
-		public String getApiToken() {
-			return this.apiToken;
-		}
-
-		public void setApiToken(String apiToken) {
-			this.apiToken = apiToken;
-		}
-
-		public String getApiPassword() {
-			return this.apiPassword;
-		}
-
-		public void setApiPassword(String apiPassword) {
-			this.apiPassword = apiPassword;
-		}
-
-		/** @return the account with the credentials masked */
-		@Override
-		public String toString() {
-			return "Client[url=" + this.url + ", teamPipeline=" + this.teamPipeline + ", apiToken=" + mask(this.apiToken)
-					+ ", apiPassword=" + mask(this.apiPassword) + "]";
-		}
-
 	}
 
 	public Ssl getSsl() {
@@ -475,16 +355,12 @@ public class PipelinerProperties {
 	/** @return the settings with the credentials masked */
 	@Override
 	public String toString() {
-		return "PipelinerProperties[url=" + this.url + ", teamPipeline=" + this.teamPipeline + ", apiToken="
-				+ mask(this.apiToken) + ", apiPassword=" + mask(this.apiPassword) + ", connectTimeout="
-				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", callTimeout=" + this.callTimeout
-				+ ", retry.maxAttempts=" + this.retry.maxAttempts + ", ssl.bundle=" + this.ssl.bundle + ", proxy.host="
-				+ this.proxy.host + ", proxy.password=" + mask(this.proxy.password) + ", pageSize=" + this.pageSize + ", prefetchPages=" + this.prefetchPages + ", batch.size="
-				+ this.batch.size + ", batch.concurrency=" + this.batch.concurrency + ", clients=" + this.clients + "]";
-	}
-
-	private static String mask(String secret) {
-		return (secret == null || secret.isEmpty()) ? "<unset>" : "******";
+		return "PipelinerProperties[" + super.toString() + ", connectTimeout=" + this.connectTimeout + ", readTimeout="
+				+ this.readTimeout + ", callTimeout=" + this.callTimeout + ", retry.maxAttempts="
+				+ this.retry.maxAttempts + ", ssl.bundle=" + this.ssl.bundle + ", proxy.host=" + this.proxy.host
+				+ ", proxy.password=" + mask(this.proxy.password) + ", pageSize=" + this.pageSize + ", prefetchPages="
+				+ this.prefetchPages + ", batch.size=" + this.batch.size + ", batch.concurrency="
+				+ this.batch.concurrency + ", clients=" + this.clients + "]";
 	}
 
 }
