@@ -18,6 +18,7 @@ import dev.pipeliner.client.error.PipelinerException;
 import dev.pipeliner.client.error.PipelinerTransportException;
 import dev.pipeliner.client.internal.Arguments;
 import dev.pipeliner.client.internal.EntityNames;
+import dev.pipeliner.client.internal.HttpLogging;
 import dev.pipeliner.client.internal.V1Protocol;
 import dev.pipeliner.client.observation.DefaultPipelinerObservationConvention;
 import dev.pipeliner.client.observation.PipelinerObservationContext;
@@ -773,6 +774,8 @@ public final class PipelinerClient {
 
 		private boolean discoverDataCenter;
 
+		private HttpLogOptions httpLogging = HttpLogOptions.NONE;
+
 		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
 		private PipelinerObservationConvention observationConvention;
@@ -819,6 +822,15 @@ public final class PipelinerClient {
 		/** @param observationConvention names and tags the operation observations in place of the default */
 		public Builder observationConvention(PipelinerObservationConvention observationConvention) {
 			this.observationConvention = observationConvention;
+			return this;
+		}
+
+		/**
+		 * @param httpLogging what to log of the HTTP traffic; nothing by default. Logging bodies
+		 * makes {@link #build()} log a warning, since they hold CRM data.
+		 */
+		public Builder httpLogging(HttpLogOptions httpLogging) {
+			this.httpLogging = Arguments.requireNonNull(httpLogging, "httpLogging");
 			return this;
 		}
 
@@ -976,12 +988,17 @@ public final class PipelinerClient {
 		}
 
 		private WebClient webClient() {
+			if (this.httpLogging.level() == HttpLogOptions.Level.BODY) {
+				HttpLogging.LOG.warn("Pipeliner HTTP logging shows request and response bodies, which hold CRM data,"
+						+ " personal data included; use it to debug, not in production");
+			}
 			if (this.webClient != null) {
 				if (this.connectTimeout != null) {
 					throw new IllegalArgumentException("connectTimeout cannot be applied to a given WebClient; set it on"
 							+ " the WebClient's connector, or pass a WebClient.Builder instead");
 				}
-				return this.webClient;
+				return (this.httpLogging.level() == HttpLogOptions.Level.NONE) ? this.webClient
+						: this.webClient.mutate().filter(new HttpLogging(this.httpLogging)).build();
 			}
 			WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
 					: WebClient.builder();
@@ -990,6 +1007,9 @@ public final class PipelinerClient {
 				HttpClient httpClient = HttpClient.create()
 					.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
 				builder.clientConnector(new ReactorClientHttpConnector(httpClient));
+			}
+			if (this.httpLogging.level() != HttpLogOptions.Level.NONE) {
+				builder.filter(new HttpLogging(this.httpLogging));
 			}
 			return builder.build();
 		}

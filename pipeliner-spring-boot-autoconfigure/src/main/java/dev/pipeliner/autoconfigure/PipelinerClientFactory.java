@@ -1,10 +1,13 @@
 package dev.pipeliner.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
+import dev.pipeliner.client.HttpLogOptions;
 import dev.pipeliner.client.PipelinerClient;
 import dev.pipeliner.client.RetryPolicy;
 import dev.pipeliner.client.observation.PipelinerObservationConvention;
@@ -126,7 +129,8 @@ final class PipelinerClientFactory {
 				.batchSize(properties.getBatch().getSize())
 				.batchConcurrency(properties.getBatch().getConcurrency())
 				.observationRegistry(this.observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
-				.observationConvention(this.observationConvention.getIfAvailable());
+				.observationConvention(this.observationConvention.getIfAvailable())
+				.httpLogging(httpLogOptions(properties.getLogging()));
 			this.customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
 		}
@@ -204,6 +208,12 @@ final class PipelinerClientFactory {
 				address.nonProxyHosts(proxy.getNonProxyHosts());
 			}
 		}));
+	}
+
+	private static HttpLogOptions httpLogOptions(PipelinerProperties.Logging logging) {
+		Set<String> allowed = new HashSet<>(HttpLogOptions.DEFAULT_ALLOWED_HEADERS);
+		allowed.addAll(logging.getAllowedHeaders());
+		return new HttpLogOptions(logging.getLevel(), allowed);
 	}
 
 	private static RetryPolicy retryPolicy(PipelinerProperties.Retry retry) {

@@ -1,9 +1,12 @@
 package dev.pipeliner.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import dev.pipeliner.client.HttpLogOptions;
 import dev.pipeliner.client.PipelinerClient;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -65,6 +68,8 @@ public class PipelinerProperties extends PipelinerAccount {
 	private final Ssl ssl = new Ssl();
 
 	private final Proxy proxy = new Proxy();
+
+	private final Logging logging = new Logging();
 
 	/**
 	 * Further accounts, by name: pipeliner.clients.<name>.url, team-pipeline, api-token and
@@ -173,6 +178,45 @@ public class PipelinerProperties extends PipelinerAccount {
 
 	public Map<String, PipelinerAccount> getClients() {
 		return this.clients;
+	}
+
+	public Logging getLogging() {
+		return this.logging;
+	}
+
+	/**
+	 * What the client logs of its HTTP traffic, under the logger dev.pipeliner.client.http.
+	 */
+	public static class Logging {
+
+		/**
+		 * How much of each exchange to log: none, basic (method, URL, status, duration), headers,
+		 * or body. Bodies hold CRM data; logging them logs a warning at startup.
+		 */
+		private HttpLogOptions.Level level = HttpLogOptions.Level.NONE;
+
+		/**
+		 * Headers whose values may be logged, beside the default allow-list (Content-Type,
+		 * Content-Range, Location, Retry-After and the like). Authorization is always redacted.
+		 */
+		private List<String> allowedHeaders = new ArrayList<>();
+
+		public HttpLogOptions.Level getLevel() {
+			return this.level;
+		}
+
+		public void setLevel(HttpLogOptions.Level level) {
+			this.level = level;
+		}
+
+		public List<String> getAllowedHeaders() {
+			return this.allowedHeaders;
+		}
+
+		public void setAllowedHeaders(List<String> allowedHeaders) {
+			this.allowedHeaders = allowedHeaders;
+		}
+
 	}
 
 	public Ssl getSsl() {

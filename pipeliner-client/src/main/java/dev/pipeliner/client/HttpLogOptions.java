@@ -1,0 +1,66 @@
+package dev.pipeliner.client;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.pipeliner.client.internal.Arguments;
+
+/**
+ * What the client logs of its HTTP traffic, under the logger {@code dev.pipeliner.client.http} at
+ * INFO. Off by default.
+ * <p>
+ * Header values are logged only for the headers in the allow-list; the others show as
+ * {@code REDACTED}. {@code Authorization} and {@code Proxy-Authorization} are always redacted,
+ * even if listed. Bodies hold CRM data, personal data included: {@link Level#BODY} is for
+ * debugging, and the client warns when it is built with it.
+ *
+ * @param level how much to log
+ * @param allowedHeaders the headers whose values may be logged, in any case
+ */
+public record HttpLogOptions(Level level, Set<String> allowedHeaders) {
+
+	/** How much of each exchange is logged. */
+	public enum Level {
+
+		/** Nothing. */
+		NONE,
+		/** The method, URL, status and duration. */
+		BASIC,
+		/** {@link #BASIC}, and the headers. */
+		HEADERS,
+		/** {@link #HEADERS}, and the bodies. */
+		BODY
+
+	}
+
+	private static final Set<String> NEVER = Set.of("authorization", "proxy-authorization");
+
+	/** The headers whose values are logged unless the list is replaced. */
+	public static final Set<String> DEFAULT_ALLOWED_HEADERS = Set.of("Accept", "Content-Type", "Content-Length",
+			"Content-Range", "Location", "Retry-After", "WWW-Authenticate", "Date", "Transfer-Encoding");
+
+	/** Nothing is logged. */
+	public static final HttpLogOptions NONE = new HttpLogOptions(Level.NONE, DEFAULT_ALLOWED_HEADERS);
+
+	public HttpLogOptions {
+		Arguments.requireNonNull(level, "level");
+		Set<String> lowerCase = new TreeSet<>();
+		for (String header : Arguments.requireNonNull(allowedHeaders, "allowedHeaders")) {
+			lowerCase.add(Arguments.requireText(header, "allowedHeaders").toLowerCase(Locale.ROOT));
+		}
+		lowerCase.removeAll(NEVER);
+		allowedHeaders = Set.copyOf(lowerCase);
+	}
+
+	/** @return options that log at {@code level} with the default allow-list */
+	public static HttpLogOptions of(Level level) {
+		return new HttpLogOptions(level, DEFAULT_ALLOWED_HEADERS);
+	}
+
+	/** @return whether the value of {@code header} may be logged */
+	public boolean isAllowed(String header) {
+		return this.allowedHeaders.contains(header.toLowerCase(Locale.ROOT));
+	}
+
+}
