@@ -663,8 +663,14 @@ public final class PipelinerClient {
 	}
 
 	private Mono<Target> resolve(String name) {
-		return this.protocol.zipWith(this.names.map((names) -> names.resolve(name)),
-				(protocol, names) -> new Target(protocol, names.collection(), names.entity()));
+		if (!this.settings.discoverDataCenter()) {
+			return this.names.map((names) -> target(this.configuredProtocol, names.resolve(name)));
+		}
+		return this.protocol.zipWith(this.names.map((names) -> names.resolve(name)), PipelinerClient::target);
+	}
+
+	private static Target target(V1Protocol protocol, EntityNames.Resolved names) {
+		return new Target(protocol, names.collection(), names.entity());
 	}
 
 	private <T> List<T> convert(List<ObjectNode> nodes, Class<T> type) {
