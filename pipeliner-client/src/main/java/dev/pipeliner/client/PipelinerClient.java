@@ -50,7 +50,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <p>
  * Every method returns a cold {@link Mono} or {@link Flux}: nothing is sent until it is subscribed
  * to. Failures arrive as {@link PipelinerException} subtypes. Bad arguments fail at once, before
- * anything is sent, with an {@link IllegalArgumentException} that names the argument.
+ * anything is sent, with an {@link IllegalArgumentException} that names the argument. Transient
+ * failures are retried where repeating the request is safe ({@link RetryPolicy}), and every call
+ * is bounded by the call timeout, so every call ends.
  * <p>
  * Entity names may be singular ({@code "Contact"}) or plural ({@code "Contacts"}) everywhere; they
  * are resolved through the team pipeline's {@code entityPublic} answer, fetched on first use and
