@@ -1,10 +1,7 @@
 package dev.pipeliner.emulator;
 
 import dev.pipeliner.emulator.RawHttp.Response;
-import dev.pipeliner.emulator.junit.PipelinerEmulatorExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,25 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * setEntities and deleteEntities, flag by flag.
  */
-class EmulatorBatchTest {
+class EmulatorBatchTest extends EmptyEmulatorTestSupport {
 
 	static final String GOOD = "{\"SURNAME\":\"Good\",\"OWNER_ID\":1,\"SALES_UNIT_ID\":1}";
 
 	static final String BAD = "{\"SURNAME\":\"Bad\",\"OWNER_ID\":1}";
-
-	@RegisterExtension
-	static PipelinerEmulatorExtension pipeliner = new PipelinerEmulatorExtension();
-
-	PipelinerEmulator emulator;
-
-	RawHttp http;
-
-	@BeforeEach
-	void startEmpty(PipelinerEmulator emulator) {
-		emulator.reset();
-		this.emulator = emulator;
-		this.http = new RawHttp(emulator);
-	}
 
 	@Test
 	void flag0AnswersIdsInOrder() {

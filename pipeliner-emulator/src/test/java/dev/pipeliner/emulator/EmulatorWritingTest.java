@@ -3,31 +3,14 @@ package dev.pipeliner.emulator;
 import java.util.List;
 
 import dev.pipeliner.emulator.RawHttp.Response;
-import dev.pipeliner.emulator.junit.PipelinerEmulatorExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class EmulatorWritingTest {
+class EmulatorWritingTest extends EmptyEmulatorTestSupport {
 
 	static final String ADA = "{\"FIRST_NAME\":\"Ada\",\"SURNAME\":\"Lovelace\",\"OWNER_ID\":1534,\"SALES_UNIT_ID\":2}";
-
-	@RegisterExtension
-	static PipelinerEmulatorExtension pipeliner = new PipelinerEmulatorExtension();
-
-	PipelinerEmulator emulator;
-
-	RawHttp http;
-
-	@BeforeEach
-	void startEmpty(PipelinerEmulator emulator) {
-		emulator.reset();
-		this.emulator = emulator;
-		this.http = new RawHttp(emulator);
-	}
 
 	@Test
 	void createAnswers201WithLocationAndTheServerSetsIdAndTimes() {
