@@ -67,6 +67,33 @@ class StreamingAndBulkTest extends WireMockTestSupport {
 	}
 
 	@Test
+	void aStreamRetriesTheFailedPageAndNeverEmitsAnEntityTwice() {
+		stubEntityPublic();
+		ReadingTest.stubPage("Contacts", 0, 10, 30);
+		ReadingTest.stubPage("Contacts", 20, 10, 30);
+		server.stubFor(get(urlPathEqualTo(BASE + "/Contacts")).withQueryParam("offset", equalTo("10"))
+			.inScenario("page 2")
+			.willReturn(aResponse().withStatus(503))
+			.willSetStateTo("recovered"));
+		server.stubFor(get(urlPathEqualTo(BASE + "/Contacts")).withQueryParam("offset", equalTo("10"))
+			.inScenario("page 2")
+			.whenScenarioStateIs("recovered")
+			.willReturn(json(IntStream.range(10, 20).mapToObj((i) -> "{\"ID\":\"PY-" + i + "\"}")
+				.collect(Collectors.joining(",", "[", "]"))).withHeader("Content-Range", "items 10-19/30")));
+		PipelinerClient client = clientBuilder().pageSize(10)
+			.retry(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50), 0.5, Duration.ofSeconds(1)))
+			.build();
+
+		List<String> ids = client.streamEntities("Contacts", Query.all()).map(Entity::id).collectList().block();
+
+		assertThat(ids).containsExactlyElementsOf(ReadingTest.ids(0, 30));
+		assertThat(server.findAll(getRequestedFor(urlPathEqualTo(BASE + "/Contacts")).withQueryParam("offset", equalTo("10"))))
+			.hasSize(2);
+		assertThat(server.findAll(getRequestedFor(urlPathEqualTo(BASE + "/Contacts")).withQueryParam("offset", equalTo("0"))))
+			.hasSize(1);
+	}
+
+	@Test
 	void byPageShowsThePagesAndResumesAtAnOffset() {
 		stubEntityPublic();
 		for (int offset = 0; offset < 30; offset += 10) {
