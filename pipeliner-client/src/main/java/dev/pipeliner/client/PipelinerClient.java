@@ -126,8 +126,7 @@ public final class PipelinerClient {
 			PipelinerObservationConvention observationConvention, boolean allowInsecureHttp, boolean discoverDataCenter) {
 	}
 
-	private PipelinerClient(Settings settings, String teamPipeline, String apiToken, String apiPassword,
-			Mono<EntityNames> names) {
+	private PipelinerClient(Settings settings, String teamPipeline, String apiToken, String apiPassword) {
 		this.settings = settings;
 		this.teamPipeline = teamPipeline;
 		this.apiToken = apiToken;
@@ -137,8 +136,9 @@ public final class PipelinerClient {
 		this.protocol = settings.discoverDataCenter()
 				? this.configuredProtocol.teamPipelineUrl().map(this::discovered).cacheInvalidateIf((cached) -> false)
 				: Mono.just(this.configuredProtocol);
-		this.names = (names != null) ? names
-				: this.protocol.flatMap(V1Protocol::entityPublic).map(EntityNames::new).cacheInvalidateIf((cached) -> false);
+		this.names = this.protocol.flatMap(V1Protocol::entityPublic)
+			.map(EntityNames::new)
+			.cacheInvalidateIf((cached) -> false);
 	}
 
 	private V1Protocol protocol(URI serviceUrl) {
@@ -173,7 +173,7 @@ public final class PipelinerClient {
 	public PipelinerClient withCredentials(String apiToken, String apiPassword) {
 		Arguments.requireText(apiToken, "apiToken");
 		Arguments.requireText(apiPassword, "apiPassword");
-		return new PipelinerClient(this.settings, this.teamPipeline, apiToken, apiPassword, this.names);
+		return new PipelinerClient(this.settings, this.teamPipeline, apiToken, apiPassword);
 	}
 
 	/**
@@ -181,8 +181,7 @@ public final class PipelinerClient {
 	 * @return a client for that team pipeline with the same credentials and settings
 	 */
 	public PipelinerClient withTeamPipeline(String teamPipeline) {
-		return new PipelinerClient(this.settings, requireTeamPipeline(teamPipeline), this.apiToken, this.apiPassword,
-				null);
+		return new PipelinerClient(this.settings, requireTeamPipeline(teamPipeline), this.apiToken, this.apiPassword);
 	}
 
 	/** @return the team pipeline id this client works on */
@@ -992,7 +991,7 @@ public final class PipelinerClient {
 			Settings settings = new Settings(webClient(), this.mapper, serviceUrl, this.readTimeout, this.callTimeout,
 					this.retry, this.pageSize, this.prefetchPages, this.batchSize, this.batchConcurrency,
 					this.observationRegistry, this.observationConvention, this.allowInsecureHttp, this.discoverDataCenter);
-			return new PipelinerClient(settings, pipeline, this.apiToken, this.apiPassword, null);
+			return new PipelinerClient(settings, pipeline, this.apiToken, this.apiPassword);
 		}
 
 		private WebClient webClient() {
