@@ -19,6 +19,7 @@ import dev.pipeliner.client.error.PipelinerTransportException;
 import dev.pipeliner.client.internal.Arguments;
 import dev.pipeliner.client.internal.EntityNames;
 import dev.pipeliner.client.internal.HttpLogging;
+import dev.pipeliner.client.internal.OffsetPaging;
 import dev.pipeliner.client.internal.V1Protocol;
 import dev.pipeliner.client.observation.DefaultPipelinerObservationConvention;
 import dev.pipeliner.client.observation.PipelinerObservationContext;
@@ -119,6 +120,8 @@ public final class PipelinerClient {
 
 	private final Mono<EntityNames> names;
 
+	private final OffsetPaging paging;
+
 	/** What every client derived from one builder shares. */
 	private record Settings(WebClient webClient, ObjectMapper mapper, URI url, Duration readTimeout,
 			Duration callTimeout, RetryPolicy retry, int pageSize, int prefetchPages, int batchSize,
@@ -131,6 +134,7 @@ public final class PipelinerClient {
 		this.teamPipeline = teamPipeline;
 		this.apiToken = apiToken;
 		this.apiPassword = apiPassword;
+		this.paging = new OffsetPaging(settings.pageSize(), settings.prefetchPages());
 		this.configuredProtocol = protocol(settings.url());
 		// Discovered and fetched once, shared by concurrent first callers; a failure is not cached.
 		this.protocol = settings.discoverDataCenter()
@@ -318,40 +322,15 @@ public final class PipelinerClient {
 			.map((page) -> new EntityPage<>(convert(page.items(), type), page.start(), page.end(), page.total()))));
 	}
 
-	/**
-	 * The pages from offset {@code from} up to {@code end} (exclusive). The first answer gives the
-	 * total and the page size the server keeps to; the rest are fetched in order, up to
-	 * {@code prefetchPages} of them in flight at once.
-	 */
 	private Flux<EntityPage<ObjectNode>> pages(Target target, Query query, long from, long end) {
-		if (from >= end) {
-			return Flux.empty();
-		}
-		return page(target, query, from, Math.min(this.settings.pageSize(), end - from)).flatMapMany((first) -> {
-			int stride = first.items().size();
-			long last = Math.min(end, first.total());
-			if (stride == 0 || first.nextOffset() >= last) {
-				return Flux.just(first);
-			}
-			Flux<Long> offsets = Flux.generate(first::nextOffset, (offset, sink) -> {
-				if (offset < last) {
-					sink.next(offset);
-				}
-				else {
-					sink.complete();
-				}
-				return offset + stride;
-			});
-			return Flux.just(first)
-				.concatWith(offsets.flatMapSequential(
-						(offset) -> page(target, query, offset, Math.min(stride, end - offset)),
-						this.settings.prefetchPages(), 1));
-		});
+		return this.paging.pages(target.collection(), (offset, limit) -> target.protocol()
+			.page(target.collection(), query.offset(Math.toIntExact(offset)).limit(limit).toParameters()),
+				PipelinerClient::idOf, from, end);
 	}
 
-	private Mono<EntityPage<ObjectNode>> page(Target target, Query query, long offset, long limit) {
-		return target.protocol()
-			.page(target.collection(), query.offset(Math.toIntExact(offset)).limit((int) limit).toParameters());
+	private static String idOf(ObjectNode node) {
+		JsonNode id = node.get("ID");
+		return (id != null && id.isValueNode()) ? id.asString() : null;
 	}
 
 	/**

@@ -1,0 +1,196 @@
+package dev.pipeliner.client.internal;
+
+import java.util.List;
+import java.util.function.Function;
+
+import dev.pipeliner.client.EntityPage;
+import dev.pipeliner.client.error.PipelinerDecodingException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The paging engine for offset paging: reads the pages of one result from an offset to an end,
+ * keeping a few requests in flight ahead of the subscriber, in order, and checking every answer
+ * against what was asked. Knows nothing of the wire: a {@link Fetcher} sends the requests.
+ * <p>
+ * What it guarantees: the pages it emits hold each entity of the range exactly once, in order,
+ * or the read fails with a {@link PipelinerDecodingException} that says what the server did.
+ * <ul>
+ * <li>A page that starts elsewhere than asked (the server ignored the offset), whose position
+ * disagrees with its item count, or that starts with the first page's first entity, fails the
+ * read.</li>
+ * <li>A page shorter than asked is followed: the rest of its range is asked for before the next
+ * page is emitted. The first page's length sets the stride, so a server that caps pages is
+ * followed too.</li>
+ * <li>A page longer than asked is cut to what was asked: the next request covers the rest.</li>
+ * <li>The total of every answer bounds the read: when it shrinks, no further pages are asked
+ * for beyond it.</li>
+ * </ul>
+ * Not part of the public API.
+ */
+public final class OffsetPaging {
+
+	/** Sends one page request. */
+	@FunctionalInterface
+	public interface Fetcher<T> {
+
+		/**
+		 * @param offset the offset of the first entity
+		 * @param limit the most entities to answer
+		 * @return the page as the server answered it
+		 */
+		Mono<EntityPage<T>> fetch(long offset, int limit);
+
+	}
+
+	private final int pageSize;
+
+	private final int pagesInFlight;
+
+	/**
+	 * @param pageSize how many entities to ask for per request
+	 * @param pagesInFlight how many page requests may be in flight ahead of the subscriber
+	 */
+	public OffsetPaging(int pageSize, int pagesInFlight) {
+		this.pageSize = pageSize;
+		this.pagesInFlight = pagesInFlight;
+	}
+
+	/**
+	 * @param what what is read, for messages, such as {@code "Contacts"}
+	 * @param fetcher sends the requests
+	 * @param idOf the id of an entity, or {@code null} if it has none, to recognise repeated pages
+	 * @param from the offset to start at
+	 * @param end the offset to stop before; {@link Long#MAX_VALUE} for the whole result
+	 * @return the pages, none of them empty
+	 */
+	public <T> Flux<EntityPage<T>> pages(String what, Fetcher<T> fetcher, Function<T, String> idOf, long from, long end) {
+		if (from >= end) {
+			return Flux.empty();
+		}
+		return Flux.defer(() -> new Read<>(what, fetcher, idOf, end).from(from));
+	}
+
+	/** The state of one subscription's read. */
+	private final class Read<T> {
+
+		private final String what;
+
+		private final Fetcher<T> fetcher;
+
+		private final Function<T, String> idOf;
+
+		private final long end;
+
+		/** The offset past which nothing is asked for: the end, or the last total if smaller. */
+		private volatile long bound;
+
+		/** The offset of the first page, and the id of its first entity. */
+		private long from;
+
+		private volatile String firstId;
+
+		Read(String what, Fetcher<T> fetcher, Function<T, String> idOf, long end) {
+			this.what = what;
+			this.fetcher = fetcher;
+			this.idOf = idOf;
+			this.end = end;
+			this.bound = end;
+		}
+
+		Flux<EntityPage<T>> from(long from) {
+			this.from = from;
+			int firstLimit = limitAt(from, OffsetPaging.this.pageSize);
+			return this.fetcher.fetch(from, firstLimit).flatMapMany((answer) -> {
+				EntityPage<T> first = accept(from, firstLimit, answer);
+				int stride = first.items().size();
+				long next = from + stride;
+				Flux<EntityPage<T>> head = first.items().isEmpty() ? Flux.empty() : Flux.just(first);
+				if (stride == 0 || next >= this.bound) {
+					return head;
+				}
+				Flux<Long> offsets = Flux.generate(() -> next, (offset, sink) -> {
+					if (offset < this.bound) {
+						sink.next(offset);
+					}
+					else {
+						sink.complete();
+					}
+					return offset + stride;
+				});
+				return head.concatWith(offsets.flatMapSequential((offset) -> {
+					int limit = limitAt(offset, stride);
+					return this.fetcher.fetch(offset, limit).flatMapMany((page) -> complete(offset, limit, page));
+				}, OffsetPaging.this.pagesInFlight, 1));
+			});
+		}
+
+		/**
+		 * The page as asked, followed by what fills it up when the server answered it short. Runs
+		 * for several pages at once, so it keeps no state but the bound.
+		 */
+		private Flux<EntityPage<T>> complete(long offset, int asked, EntityPage<T> answer) {
+			EntityPage<T> page = accept(offset, asked, answer);
+			Flux<EntityPage<T>> head = page.items().isEmpty() ? Flux.empty() : Flux.just(page);
+			long filled = page.nextOffset();
+			long wanted = Math.min(offset + asked, this.bound);
+			if (filled >= wanted) {
+				return head;
+			}
+			if (page.items().isEmpty()) {
+				return Flux.error(inconsistent(offset, asked, answer,
+						"no entities, although its total of " + page.total() + " says there are more"));
+			}
+			int limit = (int) (wanted - filled);
+			return head.concatWith(this.fetcher.fetch(filled, limit)
+				.flatMapMany((rest) -> complete(filled, limit, rest)));
+		}
+
+		/**
+		 * Checks an answer against the request, updates the bound from its total, and cuts it
+		 * to what was asked.
+		 */
+		private EntityPage<T> accept(long offset, int limit, EntityPage<T> answer) {
+			List<T> items = answer.items();
+			if (!items.isEmpty()) {
+				if (answer.start() != offset) {
+					throw inconsistent(offset, limit, answer, "a page that starts at " + answer.start()
+							+ "; the server does not keep to the offset");
+				}
+				if (answer.end() != answer.start() + items.size() - 1) {
+					throw inconsistent(offset, limit, answer, items.size() + " entities, although its range counts "
+							+ (answer.end() - answer.start() + 1));
+				}
+				if (answer.end() >= answer.total()) {
+					throw inconsistent(offset, limit, answer, "a range that ends beyond its total");
+				}
+				String firstId = this.idOf.apply(items.get(0));
+				if (this.firstId == null) {
+					this.firstId = firstId;
+				}
+				else if (firstId != null && offset != this.from && firstId.equals(this.firstId)) {
+					throw inconsistent(offset, limit, answer, "the same first entity '" + firstId
+							+ "' as at offset " + this.from + "; the server does not keep to the offset");
+				}
+			}
+			this.bound = Math.min(this.end, answer.total());
+			if (items.size() > limit) {
+				items = items.subList(0, limit);
+			}
+			return new EntityPage<>(items, offset, offset + items.size() - 1, answer.total());
+		}
+
+		private int limitAt(long offset, int size) {
+			return (int) Math.min(size, this.end - offset);
+		}
+
+		private PipelinerDecodingException inconsistent(long offset, int limit, EntityPage<T> answer, String what) {
+			return new PipelinerDecodingException("Reading " + this.what + " stopped: asked for " + limit
+					+ " entities at offset " + offset + ", the server answered items " + answer.start() + "-"
+					+ answer.end() + "/" + answer.total() + " with " + what
+					+ ". Entities would be lost or repeated, so the read cannot be trusted", null);
+		}
+
+	}
+
+}
