@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,10 +18,12 @@ import dev.pipeliner.client.error.PipelinerDecodingException;
 import dev.pipeliner.client.error.PipelinerException;
 import dev.pipeliner.client.error.PipelinerTransportException;
 import dev.pipeliner.client.internal.Arguments;
+import dev.pipeliner.client.internal.Bodies;
 import dev.pipeliner.client.internal.EntityNames;
 import dev.pipeliner.client.internal.HttpLogging;
 import dev.pipeliner.client.internal.OffsetPaging;
 import dev.pipeliner.client.internal.V1Protocol;
+import dev.pipeliner.client.internal.V1Values;
 import dev.pipeliner.client.observation.DefaultPipelinerObservationConvention;
 import dev.pipeliner.client.observation.PipelinerObservationContext;
 import dev.pipeliner.client.observation.PipelinerObservationConvention;
@@ -123,7 +126,7 @@ public final class PipelinerClient {
 	private final OffsetPaging paging;
 
 	/** What every client derived from one builder shares. */
-	private record Settings(WebClient webClient, ObjectMapper mapper, URI url, Duration readTimeout,
+	private record Settings(WebClient webClient, ObjectMapper mapper, Bodies bodies, URI url, Duration readTimeout,
 			Duration callTimeout, RetryPolicy retry, int pageSize, int prefetchPages, int batchSize,
 			int batchConcurrency, ObservationRegistry observationRegistry,
 			PipelinerObservationConvention observationConvention, boolean allowInsecureHttp, boolean discoverDataCenter) {
@@ -175,8 +178,7 @@ public final class PipelinerClient {
 	 * @return a client for the same team pipeline with other credentials; this one is unchanged
 	 */
 	public PipelinerClient withCredentials(String apiToken, String apiPassword) {
-		Arguments.requireText(apiToken, "apiToken");
-		Arguments.requireText(apiPassword, "apiPassword");
+		Arguments.requireCredentials(apiToken, apiPassword);
 		return new PipelinerClient(this.settings, this.teamPipeline, apiToken, apiPassword);
 	}
 
@@ -323,9 +325,13 @@ public final class PipelinerClient {
 	}
 
 	private Flux<EntityPage<ObjectNode>> pages(Target target, Query query, long from, long end) {
-		return this.paging.pages(target.collection(), (offset, limit) -> target.protocol()
-			.page(target.collection(), query.offset(Math.toIntExact(offset)).limit(limit).toParameters()),
-				PipelinerClient::idOf, from, end);
+		Map<String, String> parameters = query.toParameters();
+		return this.paging.pages(target.collection(), (offset, limit) -> {
+			Map<String, String> page = new LinkedHashMap<>(parameters);
+			page.put("limit", Integer.toString(limit));
+			page.put("offset", Long.toString(offset));
+			return target.protocol().page(target.collection(), page);
+		}, PipelinerClient::idOf, from, end);
 	}
 
 	private static String idOf(ObjectNode node) {
@@ -662,22 +668,7 @@ public final class PipelinerClient {
 	}
 
 	private ObjectNode toObject(Object data, String name) {
-		Arguments.requireNonNull(data, name);
-		if (data instanceof Entity entity) {
-			return entity.copyOfNode();
-		}
-		JsonNode node;
-		try {
-			node = this.settings.mapper().valueToTree(data);
-		}
-		catch (JacksonException ex) {
-			throw new IllegalArgumentException(name + " cannot be written as JSON: " + ex.getOriginalMessage(), ex);
-		}
-		if (!(node instanceof ObjectNode object)) {
-			throw new IllegalArgumentException(name + " must be a JSON object (a Map, Entity, record or POJO), but was "
-					+ data.getClass().getName());
-		}
-		return object;
+		return this.settings.bodies().toObject(data, (data instanceof Entity entity) ? entity.copyOfNode() : null, name);
 	}
 
 	private static String idOf(ObjectNode node, String name) {
@@ -717,7 +708,7 @@ public final class PipelinerClient {
 		Arguments.requireText(teamPipeline, "teamPipeline");
 		if (!TEAM_PIPELINE.matcher(teamPipeline).matches()) {
 			throw new IllegalArgumentException("teamPipeline must be an id such as 'eu_myPipeline' (letters, digits,"
-					+ " '_' and '-'), but was '" + teamPipeline + "'");
+					+ " '_' and '-'), but was " + Arguments.quote(teamPipeline));
 		}
 		return teamPipeline;
 	}
@@ -784,7 +775,7 @@ public final class PipelinerClient {
 				return url(URI.create(url.trim()));
 			}
 			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException("url '" + url + "' is not a valid URL: " + ex.getMessage(), ex);
+				throw new IllegalArgumentException("url " + Arguments.quote(url) + " is not a valid URL", ex);
 			}
 		}
 
@@ -965,9 +956,8 @@ public final class PipelinerClient {
 		public PipelinerClient build() {
 			URI serviceUrl = Arguments.requireServiceUrl(this.url, this.allowInsecureHttp, "url");
 			String pipeline = requireTeamPipeline(this.teamPipeline);
-			Arguments.requireText(this.apiToken, "apiToken");
-			Arguments.requireText(this.apiPassword, "apiPassword");
-			Settings settings = new Settings(webClient(), this.mapper, serviceUrl, this.readTimeout, this.callTimeout,
+			Arguments.requireCredentials(this.apiToken, this.apiPassword);
+			Settings settings = new Settings(webClient(), this.mapper, new Bodies(this.mapper, V1Values.module()), serviceUrl, this.readTimeout, this.callTimeout,
 					this.retry, this.pageSize, this.prefetchPages, this.batchSize, this.batchConcurrency,
 					this.observationRegistry, this.observationConvention, this.allowInsecureHttp, this.discoverDataCenter);
 			return new PipelinerClient(settings, pipeline, this.apiToken, this.apiPassword);

@@ -57,14 +57,22 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 		if (retry >= this.maxAttempts || (retryAfter != null && retryAfter.compareTo(this.maxRetryAfter) > 0)) {
 			return null;
 		}
-		long base = this.initialBackoff.toMillis() << Math.min(retry - 1, 30);
-		long backoff = Math.min(Math.max(base, this.initialBackoff.toMillis()), this.maxBackoff.toMillis());
+		// in milliseconds, saturating: no setting, however large, overflows
+		long initial = millis(this.initialBackoff);
+		int shift = Math.min(retry - 1, 62);
+		long base = (initial > (Long.MAX_VALUE >> shift)) ? Long.MAX_VALUE : initial << shift;
+		// at most a quarter of the range, so that the jitter below cannot overflow either
+		long backoff = Math.min(Math.min(base, millis(this.maxBackoff)), Long.MAX_VALUE / 4);
 		long spread = (long) (backoff * this.jitter);
 		long wait = backoff - spread + ((spread > 0) ? ThreadLocalRandom.current().nextLong(2 * spread + 1) : 0);
 		if (retryAfter != null) {
-			wait = Math.max(wait, retryAfter.toMillis());
+			wait = Math.max(wait, millis(retryAfter));
 		}
-		return Duration.ofMillis(wait);
+		return Duration.ofMillis(Math.max(1, wait));
+	}
+
+	private static long millis(Duration duration) {
+		return (duration.getSeconds() >= Long.MAX_VALUE / 1000) ? Long.MAX_VALUE : duration.toMillis();
 	}
 
 	private static void requirePositive(Duration duration, String name) {

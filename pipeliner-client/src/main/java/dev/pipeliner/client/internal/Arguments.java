@@ -1,7 +1,10 @@
 package dev.pipeliner.client.internal;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +17,60 @@ public final class Arguments {
 	private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
 	private Arguments() {
+	}
+
+	/** The most characters of a value that a message quotes. */
+	private static final int MAX_QUOTED = 120;
+
+	private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+
+	/**
+	 * @return the value as a message quotes it: between single quotes, cut to a length that keeps
+	 * the message readable
+	 */
+	public static String quote(Object value) {
+		String text = String.valueOf(value);
+		if (text.length() > MAX_QUOTED) {
+			text = text.substring(0, MAX_QUOTED) + "…(" + text.length() + " characters)";
+		}
+		return "'" + text + "'";
+	}
+
+	/** @return a URL as a message shows it: without user info, and cut like {@link #quote(Object)} */
+	public static String quote(URI url) {
+		if (url == null || url.getRawUserInfo() == null) {
+			return quote((Object) url);
+		}
+		String text = url.toString();
+		String userInfo = url.getRawUserInfo() + "@";
+		int at = text.indexOf(userInfo);
+		return quote((at < 0) ? (url.getScheme() + "://" + url.getHost()) : text.substring(0, at) + "…@"
+				+ text.substring(at + userInfo.length()));
+	}
+
+	/**
+	 * API credentials as Basic auth carries them: not blank, no control characters, and no
+	 * {@code ':'} in the token, which would make the user and password ambiguous. The messages
+	 * never quote them.
+	 */
+	public static void requireCredentials(String apiToken, String apiPassword) {
+		requireText(apiToken, "apiToken");
+		requireText(apiPassword, "apiPassword");
+		if (apiToken.indexOf(':') >= 0) {
+			throw new IllegalArgumentException("apiToken must not contain ':', which Basic authentication uses to"
+					+ " separate the token from the password");
+		}
+		requireNoControlCharacters(apiToken, "apiToken");
+		requireNoControlCharacters(apiPassword, "apiPassword");
+	}
+
+	private static void requireNoControlCharacters(String value, String name) {
+		for (int i = 0; i < value.length(); i++) {
+			if (Character.isISOControl(value.charAt(i))) {
+				throw new IllegalArgumentException(name + " must not contain control characters, but has one at"
+						+ " position " + i);
+			}
+		}
 	}
 
 	public static String requireText(String value, String name) {
@@ -37,7 +94,7 @@ public final class Arguments {
 		requireText(value, name);
 		if (!PLAIN_NAME.matcher(value).matches()) {
 			throw new IllegalArgumentException(name + " must be a plain entity or collection name such as"
-					+ " 'Contact' or 'Contacts' (letters, digits and '_'), but was '" + value + "'");
+					+ " 'Contact' or 'Contacts' (letters, digits and '_'), but was " + quote(value));
 		}
 		return value;
 	}
@@ -48,7 +105,7 @@ public final class Arguments {
 	public static String requireId(String value, String name) {
 		requireText(value, name);
 		if (value.indexOf('/') >= 0 || value.equals(".") || value.equals("..")) {
-			throw new IllegalArgumentException(name + " must be a single path segment (no '/'), but was '" + value + "'");
+			throw new IllegalArgumentException(name + " must be a single path segment (no '/'), but was " + quote(value));
 		}
 		return value;
 	}
@@ -59,7 +116,7 @@ public final class Arguments {
 	 */
 	public static String requireExpressible(String value, String name) {
 		if (value.contains("|") || value.contains("::") || value.startsWith(":") || value.endsWith(":")) {
-			throw new IllegalArgumentException(name + " '" + value + "' cannot be expressed in a Pipeliner query:"
+			throw new IllegalArgumentException(name + " " + quote(value) + " cannot be expressed in a Pipeliner query:"
 					+ " it contains '|' or '::', or starts or ends with ':', and the protocol has no escaping");
 		}
 		return value;
@@ -75,26 +132,51 @@ public final class Arguments {
 		if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
 				|| url.getHost() == null) {
 			throw new IllegalArgumentException(
-					name + " must be an http or https URL such as 'https://eu.pipelinersales.com', but was '" + url + "'");
+					name + " must be an http or https URL such as 'https://eu.pipelinersales.com', but was " + quote(url));
 		}
 		if (url.getRawUserInfo() != null) {
 			throw new IllegalArgumentException(name + " must not contain credentials; use credentials(token, password)");
 		}
 		if (url.getRawQuery() != null || url.getRawFragment() != null) {
-			throw new IllegalArgumentException(name + " must not have a query or fragment, but was '" + url + "'");
+			throw new IllegalArgumentException(name + " must not have a query or fragment, but was " + quote(url));
 		}
 		if (scheme.equalsIgnoreCase("http") && !allowInsecureHttp && !isLoopback(url.getHost())) {
-			throw new IllegalArgumentException(name + " '" + url + "' is plain http to another machine, so the API"
+			throw new IllegalArgumentException(name + " " + quote(url) + " is plain http to another machine, so the API"
 					+ " token and password would cross the network unencrypted; use https, or allow it explicitly"
 					+ " (allowInsecureHttp, pipeliner.allow-insecure-http)");
 		}
 		return url;
 	}
 
-	private static boolean isLoopback(String host) {
+	/**
+	 * Whether a host is this machine, decided by its address, never by a prefix of its name: an
+	 * IPv4 literal in {@code 127.0.0.0/8}, the IPv6 literal {@code ::1}, or {@code localhost}
+	 * itself, which resolvers map to loopback and never ask the network for. No name is looked up.
+	 */
+	static boolean isLoopback(String host) {
 		String name = host.toLowerCase(Locale.ROOT);
-		return name.equals("localhost") || name.endsWith(".localhost") || name.startsWith("127.")
-				|| name.equals("[::1]") || name.equals("::1");
+		if (name.equals("localhost")) {
+			return true;
+		}
+		Matcher ipv4 = IPV4.matcher(name);
+		if (ipv4.matches()) {
+			for (int group = 1; group <= 4; group++) {
+				if (Integer.parseInt(ipv4.group(group)) > 255) {
+					return false;
+				}
+			}
+			return ipv4.group(1).equals("127");
+		}
+		if (name.startsWith("[") && name.endsWith("]") && name.indexOf(':') > 0) {
+			try {
+				// an IPv6 literal: parsed, not looked up
+				return InetAddress.getByName(name.substring(1, name.length() - 1)).isLoopbackAddress();
+			}
+			catch (UnknownHostException ex) {
+				return false;
+			}
+		}
+		return false;
 	}
 
 }

@@ -20,6 +20,22 @@ public final class DateTimes {
 	private DateTimes() {
 	}
 
+	private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+
+	private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
+
+	/**
+	 * @return the instant, if the wire format can write it: from year 1 to year 9999
+	 * @throws IllegalArgumentException naming the argument otherwise
+	 */
+	public static Instant requireWritable(Instant instant, String name) {
+		Arguments.requireNonNull(instant, name);
+		if (instant.isBefore(FIRST) || instant.isAfter(LAST)) {
+			throw new IllegalArgumentException(name + " must lie between " + FIRST + " and " + LAST + ", but was " + instant);
+		}
+		return instant;
+	}
+
 	public static String format(Instant instant) {
 		return WIRE.format(instant);
 	}

@@ -59,7 +59,7 @@ public final class EntityNames {
 			resolved = this.byLowerCaseName.get(name.toLowerCase(Locale.ROOT));
 		}
 		if (resolved == null) {
-			throw new IllegalArgumentException("entity '" + name + "' is not an entity or collection of this team"
+			throw new IllegalArgumentException("entity " + Arguments.quote(name) + " is not an entity or collection of this team"
 					+ " pipeline; known: " + new TreeSet<>(this.byName.keySet()));
 		}
 		return resolved;

@@ -118,7 +118,7 @@ public final class Filter {
 			String[] pieces = part.split("::", -1);
 			if (pieces.length < 2 || pieces.length > 3) {
 				throw new IllegalArgumentException(
-						"filter condition '" + part + "' must be FIELD::value or FIELD::value::operator");
+						"filter condition " + Arguments.quote(part) + " must be FIELD::value or FIELD::value::operator");
 			}
 			FilterOperator operator = (pieces.length == 3) ? FilterOperator.fromCode(pieces[2]) : FilterOperator.EQ;
 			conditions.add(new Condition(pieces[0], operator, pieces[1]));
@@ -152,7 +152,7 @@ public final class Filter {
 			return "";
 		}
 		if (value instanceof Instant instant) {
-			return DateTimes.format(instant);
+			return DateTimes.format(DateTimes.requireWritable(instant, "value"));
 		}
 		if (value instanceof Boolean flag) {
 			return flag ? "1" : "0";

@@ -1,5 +1,7 @@
 package dev.pipeliner.client.query;
 
+import dev.pipeliner.client.internal.Arguments;
+
 /**
  * The comparison of one filter condition, with the code that stands for it on the wire
  * ({@code FIELD::value::code}).
@@ -47,7 +49,7 @@ public enum FilterOperator {
 				return operator;
 			}
 		}
-		throw new IllegalArgumentException("filter operator '" + code + "' is unknown; use one of eq, ne, gt, lt, ge, le,"
+		throw new IllegalArgumentException("filter operator " + Arguments.quote(code) + " is unknown; use one of eq, ne, gt, lt, ge, le,"
 				+ " ll (starts with), rl (ends with), fl (contains)");
 	}
 

@@ -1,5 +1,6 @@
 package dev.pipeliner.client.query;
 
+import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -118,8 +119,8 @@ public final class Query {
 				case "sort" -> query.sort((value instanceof Sort sort) ? sort : Sort.parse(joined(value, "sort")));
 				case "after" -> query.modifiedAfter(toInstant(value));
 				case "loadonly" -> query.loadOnly(joined(value, "loadonly").split("\\|"));
-				default -> throw new IllegalArgumentException("query parameter '" + entry.getKey()
-						+ "' is unknown; use limit, offset, sort, filter, after or loadonly");
+				default -> throw new IllegalArgumentException("query parameter " + Arguments.quote(entry.getKey())
+						+ " is unknown; use limit, offset, sort, filter, after or loadonly");
 			};
 		}
 		return query;
@@ -172,7 +173,7 @@ public final class Query {
 	 * @return the new query
 	 */
 	public Query modifiedAfter(Instant instant) {
-		Arguments.requireNonNull(instant, "modifiedAfter");
+		DateTimes.requireWritable(instant, "modifiedAfter");
 		return new Query(this.filter, this.sort, this.limit, this.offset, instant, this.loadOnly);
 	}
 
@@ -250,15 +251,15 @@ public final class Query {
 		return URLDecoder.decode(text, StandardCharsets.UTF_8);
 	}
 
+	/** A whole number that fits an {@code int}; nothing is rounded or cut. */
 	private static int toInt(Object value, String name) {
-		if (value instanceof Number number) {
-			return number.intValue();
-		}
 		try {
-			return Integer.parseInt(String.valueOf(value).trim());
+			BigDecimal number = (value instanceof Number) ? new BigDecimal(value.toString())
+					: new BigDecimal(String.valueOf(value).trim());
+			return number.intValueExact();
 		}
-		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException(name + " must be a whole number, but was '" + value + "'");
+		catch (NumberFormatException | ArithmeticException ex) {
+			throw new IllegalArgumentException(name + " must be a whole number that fits an int, but was " + Arguments.quote(value));
 		}
 	}
 
@@ -306,8 +307,8 @@ public final class Query {
 			return DateTimes.parse(String.valueOf(Arguments.requireNonNull(value, "after")));
 		}
 		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException("after must be a date-time such as '2024-05-06 14:00:02' (UTC), but was '"
-					+ value + "'");
+			throw new IllegalArgumentException("after must be a date-time such as '2024-05-06 14:00:02' (UTC), but was "
+					+ Arguments.quote(value));
 		}
 	}
 

@@ -31,7 +31,7 @@ public final class Sort {
 			Arguments.requireText(field, "field");
 			Arguments.requireExpressible(field, "field");
 			if (field.startsWith("-")) {
-				throw new IllegalArgumentException("field '" + field + "' must not start with '-'; use Sort.desc");
+				throw new IllegalArgumentException("field " + Arguments.quote(field) + " must not start with '-'; use Sort.desc");
 			}
 		}
 
