@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import dev.pipeliner.client.error.PipelinerApiException;
@@ -22,8 +22,10 @@ import dev.pipeliner.client.internal.Bodies;
 import dev.pipeliner.client.internal.EntityNames;
 import dev.pipeliner.client.internal.HttpLogging;
 import dev.pipeliner.client.internal.OffsetPaging;
+import dev.pipeliner.client.internal.QueryString;
 import dev.pipeliner.client.internal.V1Protocol;
 import dev.pipeliner.client.internal.V1Values;
+import dev.pipeliner.client.internal.WireJson;
 import dev.pipeliner.client.observation.DefaultPipelinerObservationConvention;
 import dev.pipeliner.client.observation.PipelinerObservationContext;
 import dev.pipeliner.client.observation.PipelinerObservationConvention;
@@ -36,15 +38,13 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -91,12 +91,13 @@ public final class PipelinerClient {
 	/** The default bound on a whole call, retries included. */
 	public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(2);
 
+	/** The default bound on the size of one answer. */
+	public static final DataSize DEFAULT_MAX_RESPONSE_SIZE = DataSize.ofMegabytes(16);
+
 	/** The default bound on establishing a connection, when the client creates its own connector. */
 	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-	static final ObjectMapper DEFAULT_MAPPER = JsonMapper.builder()
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.build();
+	static final ObjectMapper DEFAULT_MAPPER = WireJson.MAPPER;
 
 	private static final PipelinerObservationConvention DEFAULT_CONVENTION = new DefaultPipelinerObservationConvention();
 
@@ -127,7 +128,7 @@ public final class PipelinerClient {
 
 	/** What every client derived from one builder shares. */
 	private record Settings(WebClient webClient, ObjectMapper mapper, Bodies bodies, URI url, Duration readTimeout,
-			Duration callTimeout, RetryPolicy retry, int pageSize, int prefetchPages, int batchSize,
+			Duration callTimeout, long maxResponseSize, RetryPolicy retry, int pageSize, int prefetchPages, int batchSize,
 			int batchConcurrency, ObservationRegistry observationRegistry,
 			PipelinerObservationConvention observationConvention, boolean allowInsecureHttp, boolean discoverDataCenter) {
 	}
@@ -149,9 +150,8 @@ public final class PipelinerClient {
 	}
 
 	private V1Protocol protocol(URI serviceUrl) {
-		return new V1Protocol(this.settings.webClient(), this.settings.mapper(), serviceUrl, this.teamPipeline,
-				this.apiToken, this.apiPassword, this.settings.readTimeout(), this.settings.retry(),
-				this.settings.callTimeout());
+		return new V1Protocol(this.settings.webClient(), serviceUrl, this.teamPipeline, this.apiToken, this.apiPassword,
+				this.settings.readTimeout(), this.settings.retry(), this.settings.maxResponseSize());
 	}
 
 	/** The protocol for the data center that {@code teamPipelineUrl} named, checked like a configured URL. */
@@ -208,7 +208,7 @@ public final class PipelinerClient {
 
 	/** @return the names of the team pipeline's collections, such as {@code Accounts} and {@code Contacts} */
 	public Mono<List<String>> getCollections() {
-		return observed("getCollections", null, this.protocol.flatMap(V1Protocol::collections));
+		return observed("getCollections", null, bounded("getCollections", null, this.protocol.flatMap(V1Protocol::collections)));
 	}
 
 	/**
@@ -216,12 +216,12 @@ public final class PipelinerClient {
 	 * the cached answer after the first call
 	 */
 	public Mono<Map<String, String>> getEntityPublic() {
-		return observed("getEntityPublic", null, this.names.map(EntityNames::entityPublic));
+		return observed("getEntityPublic", null, bounded("getEntityPublic", null, this.names.map(EntityNames::entityPublic)));
 	}
 
 	/** @return the server's error codes and their messages */
 	public Mono<Map<Integer, String>> getErrorCodes() {
-		return observed("getErrorCodes", null, this.protocol.flatMap(V1Protocol::errorCodes));
+		return observed("getErrorCodes", null, bounded("getErrorCodes", null, this.protocol.flatMap(V1Protocol::errorCodes)));
 	}
 
 	/**
@@ -239,23 +239,23 @@ public final class PipelinerClient {
 	 */
 	public Mono<List<FieldInfo>> getFields(String entity, Query query) {
 		String name = Arguments.requireEntityName(entity, "entity");
-		Map<String, String> parameters = Arguments.requireNonNull(query, "query").toParameters();
-		return observed("getFields", name, resolve(name).flatMap((target) -> target.protocol().fields(target.entity(), parameters)));
+		QueryString parameters = QueryString.of(Arguments.requireNonNull(query, "query"));
+		return observed("getFields", name, on("getFields", name, (target) -> target.protocol().fields(target.entity(), parameters)));
 	}
 
 	/** @return the server's clock (the vendor SDKs' {@code getServerAPIUtcDateTime}) */
 	public Mono<Instant> getServerApiUtcDateTime() {
-		return observed("getServerApiUtcDateTime", null, this.protocol.flatMap(V1Protocol::serverUtcDateTime));
+		return observed("getServerApiUtcDateTime", null, bounded("getServerApiUtcDateTime", null, this.protocol.flatMap(V1Protocol::serverUtcDateTime)));
 	}
 
 	/** @return the URL of the data center that serves this team pipeline */
 	public Mono<URI> getTeamPipelineUrl() {
-		return observed("getTeamPipelineUrl", null, this.protocol.flatMap(V1Protocol::teamPipelineUrl));
+		return observed("getTeamPipelineUrl", null, bounded("getTeamPipelineUrl", null, this.protocol.flatMap(V1Protocol::teamPipelineUrl)));
 	}
 
 	/** @return the schema version of this team pipeline */
 	public Mono<Integer> getTeamPipelineVersion() {
-		return observed("getTeamPipelineVersion", null, this.protocol.flatMap(V1Protocol::teamPipelineVersion));
+		return observed("getTeamPipelineVersion", null, bounded("getTeamPipelineVersion", null, this.protocol.flatMap(V1Protocol::teamPipelineVersion)));
 	}
 
 	// Reading
@@ -279,10 +279,9 @@ public final class PipelinerClient {
 	 */
 	public <T> Mono<EntityPage<T>> getEntities(String entity, Query query, Class<T> type) {
 		String name = Arguments.requireEntityName(entity, "entity");
-		Map<String, String> parameters = Arguments.requireNonNull(query, "query").toParameters();
+		QueryString parameters = QueryString.of(Arguments.requireNonNull(query, "query"));
 		Arguments.requireNonNull(type, "type");
-		return observed("getEntities", name, resolve(name)
-			.flatMap((target) -> target.protocol().page(target.collection(), parameters))
+		return observed("getEntities", name, on("getEntities", name, (target) -> target.protocol().page(target.collection(), parameters))
 			.map((page) -> new EntityPage<>(convert(page.items(), type), page.start(), page.end(), page.total())));
 	}
 
@@ -316,21 +315,24 @@ public final class PipelinerClient {
 		String name = Arguments.requireEntityName(entity, "entity");
 		Arguments.requireNonNull(query, "query");
 		Arguments.requireNonNull(type, "type");
+		if (query.getRawQuery() != null
+				&& (query.toParameters().containsKey("limit") || query.toParameters().containsKey("offset"))) {
+			throw new IllegalArgumentException("query: a stream sets limit and offset itself, so a raw query read as a"
+					+ " stream must not; use Query.parse to read them from the string");
+		}
 		long start = (query.getOffset() != null) ? query.getOffset() : 0;
 		Integer limit = query.getLimit();
 		long end = (limit == null || limit == Query.NO_LIMIT) ? Long.MAX_VALUE : start + limit;
-		return new PagedFlux<>(start, (from) -> observed("streamEntities", name, resolve(name)
-			.flatMapMany((target) -> pages(target, query, from, end))
+		return new PagedFlux<>(start, (from) -> observed("streamEntities", name, pages(name, query, from, end)
 			.map((page) -> new EntityPage<>(convert(page.items(), type), page.start(), page.end(), page.total()))));
 	}
 
-	private Flux<EntityPage<ObjectNode>> pages(Target target, Query query, long from, long end) {
-		Map<String, String> parameters = query.toParameters();
-		return this.paging.pages(target.collection(), (offset, limit) -> {
-			Map<String, String> page = new LinkedHashMap<>(parameters);
-			page.put("limit", Integer.toString(limit));
-			page.put("offset", Long.toString(offset));
-			return target.protocol().page(target.collection(), page);
+	/** The pages of a stream; the call timeout bounds each, the first with the entity-name lookup. */
+	private Flux<EntityPage<ObjectNode>> pages(String name, Query query, long from, long end) {
+		QueryString parameters = QueryString.of(query);
+		return this.paging.pages(name, (offset, limit) -> {
+			QueryString page = parameters.with("limit", Integer.toString(limit)).with("offset", Long.toString(offset));
+			return on("streamEntities", name, (target) -> target.protocol().page(target.collection(), page));
 		}, PipelinerClient::idOf, from, end);
 	}
 
@@ -359,7 +361,7 @@ public final class PipelinerClient {
 		String name = Arguments.requireEntityName(entity, "entity");
 		Arguments.requireId(id, "id");
 		Arguments.requireNonNull(type, "type");
-		return observed("getEntity", name, resolve(name).flatMap((target) -> target.protocol().one(target.collection(), id))
+		return observed("getEntity", name, on("getEntity", name, (target) -> target.protocol().one(target.collection(), id))
 			.map((node) -> new Entity(node, this.settings.mapper()).as(type)));
 	}
 
@@ -378,9 +380,9 @@ public final class PipelinerClient {
 		String id = idOf(node, "data.ID");
 		if (id == null) {
 			node.remove("ID");
-			return observed("setEntity", name, resolve(name).flatMap((target) -> target.protocol().create(target.collection(), node)));
+			return observed("setEntity", name, on("setEntity", name, (target) -> target.protocol().create(target.collection(), node)));
 		}
-		return observed("setEntity", name, resolve(name).flatMap((target) -> target.protocol().update(target.collection(), id, node)));
+		return observed("setEntity", name, on("setEntity", name, (target) -> target.protocol().update(target.collection(), id, node)));
 	}
 
 	/**
@@ -407,8 +409,8 @@ public final class PipelinerClient {
 			nodes.add(toObject(item, "items[" + nodes.size() + "]"));
 		}
 		List<String> ids = idsOf(nodes, 0);
-		return observed("setEntities", name, resolve(name).flatMap((target) -> inBatches(ids, mask,
-				(from, to) -> target.protocol().setEntities(target.entity(), mask, array(nodes.subList(from, to)), ids.subList(from, to)))));
+		return observed("setEntities", name, inBatches(ids, mask, (from, to) -> on("setEntities", name,
+				(target) -> target.protocol().setEntities(target.entity(), mask, array(nodes.subList(from, to)), ids.subList(from, to)))));
 	}
 
 	/**
@@ -427,14 +429,15 @@ public final class PipelinerClient {
 		String name = Arguments.requireEntityName(entity, "entity");
 		int mask = requireIgnoring(mask(flags, SET_FLAGS, "setEntities"));
 		Arguments.requireNonNull(items, "items");
-		return observed("setEntities", name, resolve(name).flatMapMany((target) -> streamInBatches(Flux.from(items), (base, chunk) -> {
+		return observed("setEntities", name, streamInBatches(Flux.from(items), (base, chunk) -> {
 			List<ObjectNode> nodes = new ArrayList<>(chunk.size());
 			for (Object item : chunk) {
 				nodes.add(toObject(item, "items[" + (base + nodes.size()) + "]"));
 			}
 			List<String> ids = idsOf(nodes, base);
-			return new Request(ids, target.protocol().setEntities(target.entity(), mask, array(nodes), ids));
-		})));
+			return new Request(ids, on("setEntities", name,
+					(target) -> target.protocol().setEntities(target.entity(), mask, array(nodes), ids)));
+		}));
 	}
 
 	/**
@@ -445,7 +448,7 @@ public final class PipelinerClient {
 	public Mono<Void> deleteEntity(String entity, String id) {
 		String name = Arguments.requireEntityName(entity, "entity");
 		Arguments.requireId(id, "id");
-		return observed("deleteEntity", name, resolve(name).flatMap((target) -> target.protocol().delete(target.collection(), id)));
+		return observed("deleteEntity", name, on("deleteEntity", name, (target) -> target.protocol().delete(target.collection(), id)));
 	}
 
 	/**
@@ -465,8 +468,8 @@ public final class PipelinerClient {
 		for (String id : ids) {
 			list.add(Arguments.requireText(id, "ids[" + list.size() + "]"));
 		}
-		return observed("deleteEntities", name, resolve(name).flatMap((target) -> inBatches(list, mask,
-				(from, to) -> target.protocol().deleteEntities(target.entity(), mask, list.subList(from, to)))));
+		return observed("deleteEntities", name, inBatches(list, mask, (from, to) -> on("deleteEntities", name,
+				(target) -> target.protocol().deleteEntities(target.entity(), mask, list.subList(from, to)))));
 	}
 
 	/**
@@ -481,13 +484,13 @@ public final class PipelinerClient {
 		String name = Arguments.requireEntityName(entity, "entity");
 		int mask = requireIgnoring(mask(flags, DELETE_FLAGS, "deleteEntities"));
 		Arguments.requireNonNull(ids, "ids");
-		return observed("deleteEntities", name, resolve(name).flatMapMany((target) -> streamInBatches(Flux.from(ids), (base, chunk) -> {
+		return observed("deleteEntities", name, streamInBatches(Flux.from(ids), (base, chunk) -> {
 			List<String> list = new ArrayList<>(chunk.size());
 			for (String id : chunk) {
 				list.add(Arguments.requireText(id, "ids[" + (base + list.size()) + "]"));
 			}
-			return new Request(list, target.protocol().deleteEntities(target.entity(), mask, list));
-		})));
+			return new Request(list, on("deleteEntities", name, (target) -> target.protocol().deleteEntities(target.entity(), mask, list)));
+		}));
 	}
 
 	// Batches
@@ -648,6 +651,22 @@ public final class PipelinerClient {
 	private record Target(V1Protocol protocol, String collection, String entity) {
 	}
 
+	/**
+	 * One request on the entity's protocol and names, bounded with its entity-name lookup and
+	 * data-center discovery by the call timeout.
+	 */
+	private <T> Mono<T> on(String operation, String name, Function<Target, Mono<T>> request) {
+		return bounded(operation, name, resolve(name).flatMap(request));
+	}
+
+	/** Bounds a call, retries and lookups included, by the call timeout. */
+	private <T> Mono<T> bounded(String operation, String name, Mono<T> call) {
+		Duration timeout = this.settings.callTimeout();
+		return call.timeout(timeout, Mono.error(() -> new PipelinerTransportException(operation
+				+ ((name != null) ? " " + name : "") + " did not complete within " + timeout
+				+ ", retries included, with the lookups it needed", null)));
+	}
+
 	private Mono<Target> resolve(String name) {
 		if (!this.settings.discoverDataCenter()) {
 			return this.names.map((names) -> target(this.configuredProtocol, names.resolve(name)));
@@ -737,13 +756,15 @@ public final class PipelinerClient {
 
 		private WebClient.Builder webClientBuilder;
 
-		private ObjectMapper mapper = DEFAULT_MAPPER;
+		private ObjectMapper mapper = WireJson.MAPPER;
 
 		private Duration connectTimeout;
 
 		private Duration readTimeout = DEFAULT_READ_TIMEOUT;
 
 		private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+
+		private DataSize maxResponseSize = DEFAULT_MAX_RESPONSE_SIZE;
 
 		private RetryPolicy retry = RetryPolicy.DEFAULT;
 
@@ -903,6 +924,21 @@ public final class PipelinerClient {
 		}
 
 		/**
+		 * Bounds the size of one answer; {@link #DEFAULT_MAX_RESPONSE_SIZE} by default. Reading an
+		 * answer stops once it grows past this, with a
+		 * {@link dev.pipeliner.client.error.PipelinerDecodingException}, so that no answer can
+		 * exhaust memory. A page of a stream is one answer.
+		 */
+		public Builder maxResponseSize(DataSize maxResponseSize) {
+			Arguments.requireNonNull(maxResponseSize, "maxResponseSize");
+			if (maxResponseSize.toBytes() < 1024) {
+				throw new IllegalArgumentException("maxResponseSize must be at least 1KB, but was " + maxResponseSize);
+			}
+			this.maxResponseSize = maxResponseSize;
+			return this;
+		}
+
+		/**
 		 * @param retry when failed requests are retried and how long to wait;
 		 * {@link RetryPolicy#DEFAULT} by default, {@link RetryPolicy#NONE} to turn retries off
 		 */
@@ -958,6 +994,7 @@ public final class PipelinerClient {
 			String pipeline = requireTeamPipeline(this.teamPipeline);
 			Arguments.requireCredentials(this.apiToken, this.apiPassword);
 			Settings settings = new Settings(webClient(), this.mapper, new Bodies(this.mapper, V1Values.module()), serviceUrl, this.readTimeout, this.callTimeout,
+					this.maxResponseSize.toBytes(),
 					this.retry, this.pageSize, this.prefetchPages, this.batchSize, this.batchConcurrency,
 					this.observationRegistry, this.observationConvention, this.allowInsecureHttp, this.discoverDataCenter);
 			return new PipelinerClient(settings, pipeline, this.apiToken, this.apiPassword);

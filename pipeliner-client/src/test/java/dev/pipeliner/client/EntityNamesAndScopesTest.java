@@ -73,15 +73,16 @@ class EntityNamesAndScopesTest extends WireMockTestSupport {
 	}
 
 	@Test
-	void anUnknownEntityNameFailsWithoutTouchingACollection() {
+	void anUnknownEntityNameGoesToTheServerAsWrittenWhichAnswersNotFound() {
 		stubEntityPublic();
+		server.stubFor(get(urlEqualTo(BASE + "/Widgets/PY-1"))
+			.willReturn(json("{\"errorcode\":404,\"message\":\"unknown entity\"}").withStatus(404)));
 
 		assertThatThrownBy(() -> this.client.getEntity("Widgets", "PY-1").block())
-			.isInstanceOf(IllegalArgumentException.class)
-			.hasMessageContaining("entity 'Widgets'")
-			.hasMessageContaining("Contacts");
+			.isInstanceOf(dev.pipeliner.client.error.PipelinerNotFoundException.class)
+			.hasMessageContaining("unknown entity");
 		assertThat(server.getAllServeEvents()).extracting((event) -> event.getRequest().getUrl())
-			.containsExactly(BASE + "/entityPublic");
+			.containsExactlyInAnyOrder(BASE + "/entityPublic", BASE + "/Widgets/PY-1");
 	}
 
 	@Test

@@ -3,6 +3,8 @@ package dev.pipeliner.client.error;
 import java.net.URI;
 import java.time.Duration;
 
+import dev.pipeliner.client.internal.Arguments;
+
 import org.springframework.http.HttpMethod;
 
 /**
@@ -47,13 +49,13 @@ public class PipelinerApiException extends PipelinerException {
 	}
 
 	private static String describe(int status, Integer errorCode, String serverMessage, HttpMethod method, URI uri) {
-		StringBuilder text = new StringBuilder().append(method).append(' ').append(uri).append(" answered HTTP ")
-			.append(status);
+		StringBuilder text = new StringBuilder().append(method).append(' ').append(Arguments.shorten(String.valueOf(uri)))
+			.append(" answered HTTP ").append(status);
 		if (errorCode != null) {
 			text.append(", error code ").append(errorCode);
 		}
 		if (serverMessage != null && !serverMessage.isBlank()) {
-			text.append(": ").append(serverMessage);
+			text.append(": ").append(Arguments.shorten(serverMessage));
 		}
 		return text.toString();
 	}

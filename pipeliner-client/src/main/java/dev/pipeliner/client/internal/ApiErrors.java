@@ -2,10 +2,6 @@ package dev.pipeliner.client.internal;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 import dev.pipeliner.client.error.PipelinerApiException;
 import dev.pipeliner.client.error.PipelinerAuthenticationException;
@@ -13,46 +9,28 @@ import dev.pipeliner.client.error.PipelinerNotFoundException;
 import dev.pipeliner.client.error.PipelinerRateLimitException;
 import dev.pipeliner.client.error.PipelinerServerException;
 import dev.pipeliner.client.error.PipelinerValidationException;
-import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.web.reactive.function.client.ClientResponse;
 
 /**
  * Turns an error answer of the v1 API into the exception for its status. The body may be
  * {@code {"errorcode":n,"message":"…"}}, a bare JSON string, an HTML page or plain text from a
  * proxy, or nothing; none of them leads to a decoding failure. Not part of the public API.
  */
-final class ApiErrors {
+final class ApiErrors implements Transport.ErrorDecoder {
 
 	private static final int MAX_PLAIN_MESSAGE = 500;
 
-	private final ObjectMapper mapper;
-
-	ApiErrors(ObjectMapper mapper) {
-		this.mapper = mapper;
-	}
-
-	<T> Mono<T> toException(ClientResponse response, HttpMethod method, URI uri) {
-		int status = response.statusCode().value();
-		String retryAfter = response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER);
-		return response.bodyToMono(String.class)
-			.onErrorResume((ex) -> Mono.empty())
-			.defaultIfEmpty("")
-			.flatMap((body) -> Mono.error(create(status, body, retryAfter, method, uri)));
-	}
-
-	PipelinerApiException create(int status, String body, String retryAfter, HttpMethod method, URI uri) {
+	@Override
+	public PipelinerApiException decode(int status, String body, Duration wait, HttpMethod method, URI uri) {
 		Integer code = null;
 		String message = null;
 		String text = body.trim();
 		if (text.startsWith("{") || text.startsWith("\"")) {
 			try {
-				JsonNode json = this.mapper.readTree(text);
+				JsonNode json = WireJson.MAPPER.readTree(text);
 				if (json.isString()) {
 					message = json.stringValue();
 				}
@@ -69,7 +47,6 @@ final class ApiErrors {
 				&& text.length() <= MAX_PLAIN_MESSAGE) {
 			message = text;
 		}
-		Duration wait = parseRetryAfter(retryAfter);
 		return switch (status) {
 			case 401, 403 -> new PipelinerAuthenticationException(status, code, message, method, uri);
 			case 404 -> new PipelinerNotFoundException(status, code, message, method, uri);
@@ -112,29 +89,6 @@ final class ApiErrors {
 			}
 		}
 		return null;
-	}
-
-	/**
-	 * @return the wait a {@code Retry-After} header asks for (seconds or an HTTP date), or
-	 * {@code null} when absent or malformed
-	 */
-	static Duration parseRetryAfter(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-		}
-		catch (NumberFormatException ex) {
-			try {
-				Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-				Duration wait = Duration.between(Instant.now(), at);
-				return wait.isNegative() ? Duration.ZERO : wait;
-			}
-			catch (DateTimeParseException ignored) {
-				return null;
-			}
-		}
 	}
 
 }

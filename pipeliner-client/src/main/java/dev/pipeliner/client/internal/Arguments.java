@@ -20,7 +20,7 @@ public final class Arguments {
 	}
 
 	/** The most characters of a value that a message quotes. */
-	private static final int MAX_QUOTED = 120;
+	private static final int MAX_QUOTED = 200;
 
 	private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
@@ -29,11 +29,12 @@ public final class Arguments {
 	 * the message readable
 	 */
 	public static String quote(Object value) {
-		String text = String.valueOf(value);
-		if (text.length() > MAX_QUOTED) {
-			text = text.substring(0, MAX_QUOTED) + "…(" + text.length() + " characters)";
-		}
-		return "'" + text + "'";
+		return "'" + shorten(String.valueOf(value)) + "'";
+	}
+
+	/** @return the text, cut to a length that keeps a message readable */
+	public static String shorten(String text) {
+		return (text.length() <= MAX_QUOTED) ? text : text.substring(0, MAX_QUOTED) + "…(" + text.length() + " characters)";
 	}
 
 	/** @return a URL as a message shows it: without user info, and cut like {@link #quote(Object)} */

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Maps the names users write, singular ({@code Contact}) or plural ({@code Contacts}), to the
@@ -50,19 +49,16 @@ public final class EntityNames {
 
 	/**
 	 * @param name a singular or plural name, in the server's spelling or in any case
-	 * @return both names
-	 * @throws IllegalArgumentException if the team pipeline has no such entity
+	 * @return both names; a name that {@code entityPublic} does not list, as it is written, for
+	 * both
 	 */
 	public Resolved resolve(String name) {
 		Resolved resolved = this.byName.get(name);
 		if (resolved == null) {
 			resolved = this.byLowerCaseName.get(name.toLowerCase(Locale.ROOT));
 		}
-		if (resolved == null) {
-			throw new IllegalArgumentException("entity " + Arguments.quote(name) + " is not an entity or collection of this team"
-					+ " pipeline; known: " + new TreeSet<>(this.byName.keySet()));
-		}
-		return resolved;
+		// a name entityPublic does not list (a custom entity, say) goes to the server as it is written
+		return (resolved != null) ? resolved : new Resolved(name, name);
 	}
 
 }

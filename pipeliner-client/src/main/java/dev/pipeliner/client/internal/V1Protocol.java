@@ -1,11 +1,8 @@
 package dev.pipeliner.client.internal;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.URI;
-import java.net.UnknownHostException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,35 +11,22 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import dev.pipeliner.client.BatchResult;
 import dev.pipeliner.client.EntityPage;
 import dev.pipeliner.client.FieldInfo;
 import dev.pipeliner.client.RetryPolicy;
-import dev.pipeliner.client.error.PipelinerApiException;
 import dev.pipeliner.client.error.PipelinerDecodingException;
-import dev.pipeliner.client.error.PipelinerException;
-import dev.pipeliner.client.error.PipelinerTransportException;
+import dev.pipeliner.client.internal.Transport.Repeat;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.core.codec.CodecException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.BodyExtractors;
-import org.springframework.web.reactive.function.UnsupportedMediaTypeException;
-import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
  * The Pipeliner REST API v1 on the wire: URLs, query parameters, headers, status codes and body
@@ -56,47 +40,31 @@ public final class V1Protocol {
 
 	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-	private final WebClient webClient;
+	private final Transport transport;
 
-	private final ObjectMapper mapper;
-
-	private final ApiErrors errors;
+	private final Bounded bounded;
 
 	private final String baseUrl;
 
-	private final String authorization;
-
-	private final Duration timeout;
-
-	private final RetryPolicy retry;
-
-	private final Duration callTimeout;
-
 	/**
 	 * @param webClient the client that sends the requests
-	 * @param mapper the mapper for bodies
 	 * @param serviceUrl the service URL, such as {@code https://eu.pipelinersales.com}
 	 * @param teamPipeline the team pipeline id, such as {@code eu_myPipeline}
 	 * @param apiToken the API token (Basic auth user)
 	 * @param apiPassword the API password (Basic auth password)
 	 * @param timeout the longest wait for the whole answer to one attempt, or {@code null} for none
 	 * @param retry when and how failed attempts are repeated
-	 * @param callTimeout the longest a call may take, retries included, or {@code null} for no
-	 * bound beyond the attempts'
+	 * @param maxResponseSize the most bytes of one answer that are read
 	 */
-	public V1Protocol(WebClient webClient, ObjectMapper mapper, URI serviceUrl, String teamPipeline, String apiToken,
-			String apiPassword, Duration timeout, RetryPolicy retry, Duration callTimeout) {
-		this.webClient = webClient;
-		this.mapper = mapper;
-		this.errors = new ApiErrors(mapper);
+	public V1Protocol(WebClient webClient, URI serviceUrl, String teamPipeline, String apiToken, String apiPassword,
+			Duration timeout, RetryPolicy retry, long maxResponseSize) {
 		String service = serviceUrl.toString();
 		this.baseUrl = (service.endsWith("/") ? service.substring(0, service.length() - 1) : service)
 				+ "/rest_services/v1/" + teamPipeline;
-		this.authorization = "Basic " + Base64.getEncoder()
+		String authorization = "Basic " + Base64.getEncoder()
 			.encodeToString((apiToken + ":" + apiPassword).getBytes(StandardCharsets.UTF_8));
-		this.timeout = timeout;
-		this.retry = retry;
-		this.callTimeout = callTimeout;
+		this.transport = new Transport(webClient, authorization, timeout, retry, maxResponseSize, new ApiErrors());
+		this.bounded = this.transport.bounded();
 	}
 
 	/** @return the base URL of the team pipeline, {@code {serviceUrl}/rest_services/v1/{teamPipeline}} */
@@ -107,7 +75,7 @@ public final class V1Protocol {
 	// Metadata
 
 	public Mono<List<String>> collections() {
-		return getJson(uri(Map.of())).map((json) -> {
+		return getJson(uri(QueryString.NONE)).map((json) -> {
 			List<String> names = new ArrayList<>();
 			requireArray(json, "collection list").forEach((name) -> names.add(name.asString()));
 			return List.copyOf(names);
@@ -115,15 +83,25 @@ public final class V1Protocol {
 	}
 
 	public Mono<Map<String, String>> entityPublic() {
-		return getJson(uri(Map.of(), "entityPublic")).map((json) -> {
+		return getJson(uri(QueryString.NONE, "entityPublic")).map((json) -> {
 			Map<String, String> names = new LinkedHashMap<>();
-			requireObject(json, "entityPublic").properties().forEach((entry) -> names.put(entry.getKey(), entry.getValue().asString()));
+			for (Map.Entry<String, JsonNode> entry : requireObject(json, "entityPublic").properties()) {
+				JsonNode name = entry.getValue();
+				if (entry.getKey().isBlank() || !name.isString() || name.stringValue().isBlank()) {
+					throw new PipelinerDecodingException("entityPublic is not a map of collection names to entity names: "
+							+ abbreviate(json), null);
+				}
+				names.put(entry.getKey(), name.stringValue());
+			}
+			if (names.isEmpty()) {
+				throw new PipelinerDecodingException("entityPublic named no entities", null);
+			}
 			return names;
 		});
 	}
 
 	public Mono<Map<Integer, String>> errorCodes() {
-		return getJson(uri(Map.of(), "errorCodes")).map((json) -> {
+		return getJson(uri(QueryString.NONE, "errorCodes")).map((json) -> {
 			Map<Integer, String> codes = new LinkedHashMap<>();
 			for (Map.Entry<String, JsonNode> entry : requireObject(json, "errorCodes").properties()) {
 				try {
@@ -138,7 +116,7 @@ public final class V1Protocol {
 		});
 	}
 
-	public Mono<List<FieldInfo>> fields(String entity, Map<String, String> query) {
+	public Mono<List<FieldInfo>> fields(String entity, QueryString query) {
 		return getJson(uri(query, "getFields", entity)).map((json) -> {
 			List<FieldInfo> fields = new ArrayList<>();
 			requireArray(json, "getFields").forEach((field) -> fields.add(fieldInfo(requireObject(field, "field"))));
@@ -164,59 +142,90 @@ public final class V1Protocol {
 	 * {@code GET /{collection}?query}: one page, with the position from {@code Content-Range}. The
 	 * array is decoded element by element, so no more than one entity is held as raw JSON.
 	 */
-	public Mono<EntityPage<ObjectNode>> page(String collection, Map<String, String> query) {
+	public Mono<EntityPage<ObjectNode>> page(String collection, QueryString query) {
 		URI uri = uri(query, collection);
-		return exchange(HttpMethod.GET, uri, null, true, (response) -> {
+		return this.transport.call(HttpMethod.GET, uri, null, Repeat.ALWAYS, (response) -> {
 			String header = response.headers().asHttpHeaders().getFirst(CONTENT_RANGE);
 			ContentRange range = ContentRange.parse(header);
 			if (range == null) {
 				return response.releaseBody()
-					.then(Mono.error(new PipelinerDecodingException("GET " + uri + " answered "
-							+ ((header != null) ? "a malformed Content-Range '" + header + "'" : "no Content-Range header")
+					.then(Mono.error(new PipelinerDecodingException("GET " + Arguments.shorten(uri.toString()) + " answered "
+							+ ((header != null) ? "a malformed Content-Range " + Arguments.quote(header) : "no Content-Range header")
 							+ "; expected 'items {start}-{end}/{total}'", null)));
 			}
-			return response.bodyToFlux(ObjectNode.class)
+			return this.bounded.elements(response, HttpMethod.GET, uri)
 				.collectList()
 				.map((items) -> new EntityPage<>(items, range.start(), range.end(), range.total()));
 		});
 	}
 
 	public Mono<ObjectNode> one(String collection, String id) {
-		return getJson(uri(Map.of(), collection, id)).map((json) -> requireObject(json, "entity"));
+		return getJson(uri(QueryString.NONE, collection, id)).map((json) -> requireObject(json, "entity"));
 	}
 
 	/**
 	 * {@code POST /{collection}} without {@code ID}: a create, answered {@code 201} with the new id
-	 * as the last segment of {@code Location}. An id in the body is accepted as well.
+	 * as the last segment of {@code Location}, which must name an entity of the collection on the
+	 * same server. Without a {@code Location}, an id in the body is accepted as well.
 	 */
 	public Mono<String> create(String collection, ObjectNode data) {
-		URI uri = uri(Map.of(), collection);
-		return exchange(HttpMethod.POST, uri, data, false, (response) -> {
-			URI location = response.headers().asHttpHeaders().getLocation();
-			if (location != null && location.getPath() != null) {
-				return response.releaseBody().thenReturn(lastSegment(location.getPath()));
+		URI uri = uri(QueryString.NONE, collection);
+		return this.transport.call(HttpMethod.POST, uri, data, Repeat.IF_NOT_APPLIED, (response) -> {
+			String location = response.headers().asHttpHeaders().getFirst(HttpHeaders.LOCATION);
+			if (location != null) {
+				return response.releaseBody().then(Mono.fromCallable(() -> idIn(location, uri)));
 			}
-			return readJson(response).map((json) -> {
+			return this.bounded.json(response, HttpMethod.POST, uri).map((json) -> {
 				JsonNode id = json.isObject() ? json.get("ID") : json;
 				if (id == null || !id.isValueNode() || id.asString().isBlank()) {
-					throw new PipelinerDecodingException("POST " + uri + " created an entity but sent neither a"
-							+ " Location header nor an id", null);
+					throw new PipelinerDecodingException("POST " + Arguments.shorten(uri.toString())
+							+ " created an entity but sent neither a Location header nor an id", null);
 				}
 				return id.asString();
 			})
-				.switchIfEmpty(Mono.error(() -> new PipelinerDecodingException(
-						"POST " + uri + " created an entity but sent neither a Location header nor an id", null)));
+				.switchIfEmpty(Mono.error(() -> new PipelinerDecodingException("POST " + Arguments.shorten(uri.toString())
+						+ " created an entity but sent neither a Location header nor an id", null)));
 		});
+	}
+
+	/** The id a create's {@code Location} names: {@code {collection URL}/{id}}, nothing else. */
+	private static String idIn(String location, URI collection) {
+		URI resolved;
+		try {
+			resolved = collection.resolve(location.trim());
+		}
+		catch (IllegalArgumentException ex) {
+			resolved = null;
+		}
+		String prefix = collection.getRawPath() + "/";
+		String path = (resolved != null) ? resolved.getRawPath() : null;
+		boolean sameServer = resolved != null && collection.getScheme().equalsIgnoreCase(resolved.getScheme())
+				&& collection.getHost().equalsIgnoreCase(String.valueOf(resolved.getHost()))
+				&& collection.getPort() == resolved.getPort();
+		if (!sameServer || path == null || !path.startsWith(prefix) || path.length() == prefix.length()
+				|| path.indexOf('/', prefix.length()) >= 0 || resolved.getRawQuery() != null) {
+			throw new PipelinerDecodingException("POST " + Arguments.shorten(collection.toString())
+					+ " created an entity but its Location " + Arguments.quote(location)
+					+ " does not name an entity of that collection", null);
+		}
+		return URLDecoder.decode(path.substring(prefix.length()), StandardCharsets.UTF_8);
 	}
 
 	/** {@code PUT /{collection}/{id}}: a partial update; only the fields sent change. */
 	public Mono<String> update(String collection, String id, ObjectNode data) {
-		return exchange(HttpMethod.PUT, uri(Map.of(), collection, id), data, true,
-				(response) -> response.releaseBody().thenReturn(id));
+		URI uri = uri(QueryString.NONE, collection, id);
+		return this.transport.call(HttpMethod.PUT, uri, data, Repeat.ALWAYS,
+				(response) -> this.bounded.emptyOrJson(response, HttpMethod.PUT, uri).thenReturn(id));
 	}
 
+	/**
+	 * {@code DELETE /{collection}/{id}}. A 404 after an attempt whose answer was lost means that
+	 * attempt deleted the entity, so the call completes.
+	 */
 	public Mono<Void> delete(String collection, String id) {
-		return exchange(HttpMethod.DELETE, uri(Map.of(), collection, id), null, true, ClientResponse::releaseBody);
+		URI uri = uri(QueryString.NONE, collection, id);
+		return this.transport.call(HttpMethod.DELETE, uri, null, Repeat.DELETE,
+				(response) -> this.bounded.emptyOrJson(response, HttpMethod.DELETE, uri));
 	}
 
 	/** {@code POST /setEntities?entityName={entity}&flag={mask}} with the items. */
@@ -226,7 +235,7 @@ public final class V1Protocol {
 
 	/** {@code POST /deleteEntities?entityName={entity}&flag={mask}} with the ids. */
 	public Mono<BatchResult> deleteEntities(String entity, int mask, List<String> ids) {
-		ArrayNode body = this.mapper.createArrayNode();
+		ArrayNode body = WireJson.MAPPER.createArrayNode();
 		ids.forEach(body::add);
 		return batch("deleteEntities", entity, mask, body, ids, true);
 	}
@@ -238,7 +247,9 @@ public final class V1Protocol {
 		if (mask != 0) {
 			query.put("flag", Integer.toString(mask));
 		}
-		return exchange(HttpMethod.POST, uri(query, endpoint), body, false, (response) -> readJson(response)
+		URI uri = uri(QueryString.of(query), endpoint);
+		return this.transport.call(HttpMethod.POST, uri, body, Repeat.IF_NOT_APPLIED, (response) -> this.bounded
+			.json(response, HttpMethod.POST, uri)
 			.map((answer) -> BatchAnswers.read(answer, inputIds, mask, delete))
 			.switchIfEmpty(Mono.fromSupplier(() -> BatchAnswers.read(null, inputIds, mask, delete))));
 	}
@@ -250,13 +261,17 @@ public final class V1Protocol {
 	 * strictly (everything but letters, digits and {@code -._~}), so that {@code |}, {@code ::},
 	 * {@code &}, {@code +} and {@code /} inside a value reach the server as data.
 	 */
-	private URI uri(Map<String, String> query, String... segments) {
+	private URI uri(QueryString query, String... segments) {
 		StringBuilder url = new StringBuilder(this.baseUrl.length() + 64).append(this.baseUrl);
 		for (String segment : segments) {
 			encode(url.append('/'), segment);
 		}
 		char separator = '?';
-		for (Map.Entry<String, String> parameter : query.entrySet()) {
+		if (query.raw() != null && !query.raw().isEmpty()) {
+			url.append(separator).append(query.raw());
+			separator = '&';
+		}
+		for (Map.Entry<String, String> parameter : query.parameters().entrySet()) {
 			encode(url.append(separator), parameter.getKey()).append('=');
 			encode(url, parameter.getValue());
 			separator = '&';
@@ -279,130 +294,32 @@ public final class V1Protocol {
 	}
 
 	private Mono<JsonNode> getJson(URI uri) {
-		return exchange(HttpMethod.GET, uri, null, true, this::readJson)
-			.switchIfEmpty(Mono.error(() -> new PipelinerDecodingException("GET " + uri + " answered an empty body", null)));
+		return this.transport.call(HttpMethod.GET, uri, null, Repeat.ALWAYS, (response) -> this.bounded.json(response, HttpMethod.GET, uri))
+			.switchIfEmpty(Mono.error(() -> new PipelinerDecodingException("GET " + Arguments.shorten(uri.toString())
+					+ " answered an empty body", null)));
 	}
 
 	/** A JSON string (or, tolerated, a bare unquoted one) answer, parsed into a value. */
 	private <T> Mono<T> getText(String endpoint, Function<String, T> parser, String expected) {
-		URI uri = uri(Map.of(), endpoint);
-		return exchange(HttpMethod.GET, uri, null, true, (response) -> response.bodyToMono(String.class))
+		URI uri = uri(QueryString.NONE, endpoint);
+		return this.transport.call(HttpMethod.GET, uri, null, Repeat.ALWAYS, (response) -> this.bounded.text(response, HttpMethod.GET, uri))
 			.map(String::trim)
 			.filter((text) -> !text.isEmpty())
-			.switchIfEmpty(Mono.error(() -> new PipelinerDecodingException("GET " + uri + " answered an empty body", null)))
+			.switchIfEmpty(Mono.error(() -> new PipelinerDecodingException("GET " + Arguments.shorten(uri.toString())
+					+ " answered an empty body", null)))
 			.map((body) -> {
 				String text = body;
 				try {
 					if (text.startsWith("\"")) {
-						text = this.mapper.readTree(text).asString().trim();
+						text = WireJson.MAPPER.readTree(text).asString().trim();
 					}
 					return parser.apply(text);
 				}
 				catch (RuntimeException ex) {
-					throw new PipelinerDecodingException("GET " + uri + " answered '" + text + "', not " + expected, ex);
+					throw new PipelinerDecodingException("GET " + Arguments.shorten(uri.toString()) + " answered "
+							+ Arguments.quote(text) + ", not " + expected, ex);
 				}
 			});
-	}
-
-	/** The whole body parsed as JSON, whatever its content type; empty when there is no body. */
-	private Mono<JsonNode> readJson(ClientResponse response) {
-		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers())).map((buffer) -> {
-			try {
-				if (buffer.readableByteCount() == 0) {
-					return this.mapper.missingNode();
-				}
-				return this.mapper.readTree(buffer.asInputStream());
-			}
-			finally {
-				DataBufferUtils.release(buffer);
-			}
-		}).filter((json) -> !json.isMissingNode());
-	}
-
-	/**
-	 * One call: attempts bounded by the timeout, failures translated into Pipeliner exceptions,
-	 * retried as the retry policy and {@code idempotent} allow, the whole bounded by the call
-	 * timeout.
-	 * @param idempotent whether repeating the request is harmless even if it took effect
-	 */
-	private <T> Mono<T> exchange(HttpMethod method, URI uri, JsonNode body, boolean idempotent,
-			Function<ClientResponse, Mono<T>> onSuccess) {
-		Mono<T> attempt = Mono.defer(() -> {
-			WebClient.RequestBodySpec request = this.webClient.method(method)
-				.uri(uri)
-				.header(HttpHeaders.AUTHORIZATION, this.authorization)
-				.accept(MediaType.APPLICATION_JSON);
-			WebClient.RequestHeadersSpec<?> spec = (body != null)
-					? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : request;
-			return spec.exchangeToMono((response) -> response.statusCode().is2xxSuccessful() ? onSuccess.apply(response)
-					: this.errors.toException(response, method, uri));
-		});
-		if (this.timeout != null) {
-			attempt = attempt.timeout(this.timeout);
-		}
-		Mono<T> call = attempt.onErrorMap((ex) -> !(ex instanceof PipelinerException), (ex) -> translate(ex, method, uri));
-		if (this.retry.maxAttempts() > 1) {
-			call = call.retryWhen(Retry.from((failures) -> failures.concatMap((failure) -> {
-				Duration delay = delayBeforeRetry(failure.failure(), (int) failure.totalRetries() + 1, idempotent);
-				return (delay != null) ? Mono.delay(delay) : Mono.error(failure.failure());
-			})));
-		}
-		if (this.callTimeout != null) {
-			call = call.timeout(this.callTimeout, Mono.error(() -> new PipelinerTransportException(
-					method + " " + uri + " did not complete within " + this.callTimeout + ", retries included", null)));
-		}
-		return call;
-	}
-
-	/**
-	 * @return the wait before retry number {@code retry}, or {@code null} not to retry: the
-	 * failure is not transient, repeating the request could write twice, no attempts are left, or
-	 * the server asked for a longer wait than the policy allows
-	 */
-	private Duration delayBeforeRetry(Throwable failure, int retry, boolean idempotent) {
-		if (!(failure instanceof PipelinerException pipeliner) || !pipeliner.isRetryable()) {
-			return null;
-		}
-		boolean notApplied = (failure instanceof PipelinerTransportException transport && transport.isConnectionFailure())
-				|| (failure instanceof PipelinerApiException api && api.getStatus() == 429);
-		if (!idempotent && !notApplied) {
-			return null;
-		}
-		return this.retry.delayBefore(retry, (failure instanceof PipelinerApiException api) ? api.getRetryAfter() : null);
-	}
-
-	private Throwable translate(Throwable ex, HttpMethod method, URI uri) {
-		String request = method + " " + uri;
-		if (ex instanceof TimeoutException) {
-			return new PipelinerTransportException(request + " had no complete answer within " + this.timeout, ex);
-		}
-		if (ex instanceof WebClientRequestException || ex instanceof IOException) {
-			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			return new PipelinerTransportException(request + " failed: " + describe(cause), ex, isConnectionFailure(ex));
-		}
-		if (ex instanceof UnsupportedMediaTypeException) {
-			return new PipelinerDecodingException(request + " answered a body that is not JSON: " + ex.getMessage(), ex);
-		}
-		if (ex instanceof CodecException || ex instanceof JacksonException) {
-			return new PipelinerDecodingException(request + " answered a body that could not be read: "
-					+ describe(ex), ex);
-		}
-		return ex;
-	}
-
-	/** Whether the connection could not be made, so the request never left. */
-	private static boolean isConnectionFailure(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ConnectException || cause instanceof UnknownHostException
-					|| cause instanceof NoRouteToHostException) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static String describe(Throwable ex) {
-		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 	}
 
 	// Body shapes

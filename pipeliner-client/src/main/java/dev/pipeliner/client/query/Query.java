@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import dev.pipeliner.client.internal.Arguments;
 import dev.pipeliner.client.internal.DateTimes;
+import dev.pipeliner.client.internal.RawQuery;
 
 /**
  * What to read from a collection: filter, sort, limit, offset, modified-after and load-only.
@@ -36,7 +37,7 @@ public final class Query {
 	/** The {@code limit} that asks for all matching entities in one answer. */
 	public static final int NO_LIMIT = -1;
 
-	private static final Query ALL = new Query(null, null, null, null, null, List.of());
+	private static final Query ALL = new Query(null, null, null, null, null, List.of(), null);
 
 	private final Filter filter;
 
@@ -50,8 +51,16 @@ public final class Query {
 
 	private final List<String> loadOnly;
 
+	private final String raw;
+
 	private Query(Filter filter, Sort sort, Integer limit, Integer offset, Instant modifiedAfter,
-			List<String> loadOnly) {
+			List<String> loadOnly, String raw) {
+		if (raw != null && (filter != null || sort != null || limit != null || offset != null
+				|| modifiedAfter != null || !loadOnly.isEmpty())) {
+			throw new IllegalArgumentException("query: a raw query string cannot be combined with other conditions;"
+					+ " write them into the string, or build the query with Query.filter, sort and limit");
+		}
+		this.raw = raw;
 		this.filter = filter;
 		this.sort = sort;
 		this.limit = limit;
@@ -63,6 +72,21 @@ public final class Query {
 	/** @return the query with no conditions: the server's defaults apply */
 	public static Query all() {
 		return ALL;
+	}
+
+	/**
+	 * A query string sent to the server as the caller wrote it, as the vendor's SDKs allow:
+	 * parameters the client does not know pass through. Characters a URL cannot carry, such as
+	 * {@code |}, are percent-encoded; whitespace, control characters, {@code #} and malformed
+	 * {@code %} escapes are refused. A stream adds its own {@code limit} and {@code offset}, so a
+	 * raw query read as a stream must not set them.
+	 * @param queryString the query string, with or without a leading {@code ?}, URL-encoded as it
+	 * should be sent
+	 * @return the query
+	 * @throws IllegalArgumentException if the string could not be sent as it is
+	 */
+	public static Query raw(String queryString) {
+		return new Query(null, null, null, null, null, List.of(), RawQuery.normalize(queryString));
 	}
 
 	/** @return a query for the entities that match {@code filter} */
@@ -132,7 +156,7 @@ public final class Query {
 	 */
 	public Query where(Filter filter) {
 		Arguments.requireNonNull(filter, "filter");
-		return new Query(filter, this.sort, this.limit, this.offset, this.modifiedAfter, this.loadOnly);
+		return new Query(filter, this.sort, this.limit, this.offset, this.modifiedAfter, this.loadOnly, this.raw);
 	}
 
 	/**
@@ -141,7 +165,7 @@ public final class Query {
 	 */
 	public Query sort(Sort sort) {
 		Arguments.requireNonNull(sort, "sort");
-		return new Query(this.filter, sort, this.limit, this.offset, this.modifiedAfter, this.loadOnly);
+		return new Query(this.filter, sort, this.limit, this.offset, this.modifiedAfter, this.loadOnly, this.raw);
 	}
 
 	/**
@@ -153,7 +177,7 @@ public final class Query {
 		if (limit < 0 && limit != NO_LIMIT) {
 			throw new IllegalArgumentException("limit must be zero or more, or Query.NO_LIMIT (-1), but was " + limit);
 		}
-		return new Query(this.filter, this.sort, limit, this.offset, this.modifiedAfter, this.loadOnly);
+		return new Query(this.filter, this.sort, limit, this.offset, this.modifiedAfter, this.loadOnly, this.raw);
 	}
 
 	/**
@@ -165,7 +189,7 @@ public final class Query {
 		if (offset < 0) {
 			throw new IllegalArgumentException("offset must be zero or more, but was " + offset);
 		}
-		return new Query(this.filter, this.sort, this.limit, offset, this.modifiedAfter, this.loadOnly);
+		return new Query(this.filter, this.sort, this.limit, offset, this.modifiedAfter, this.loadOnly, this.raw);
 	}
 
 	/**
@@ -174,7 +198,7 @@ public final class Query {
 	 */
 	public Query modifiedAfter(Instant instant) {
 		DateTimes.requireWritable(instant, "modifiedAfter");
-		return new Query(this.filter, this.sort, this.limit, this.offset, instant, this.loadOnly);
+		return new Query(this.filter, this.sort, this.limit, this.offset, instant, this.loadOnly, this.raw);
 	}
 
 	/**
@@ -188,7 +212,12 @@ public final class Query {
 			Arguments.requireText(field, "loadOnly field");
 			list.add(Arguments.requireExpressible(field, "loadOnly field"));
 		}
-		return new Query(this.filter, this.sort, this.limit, this.offset, this.modifiedAfter, List.copyOf(list));
+		return new Query(this.filter, this.sort, this.limit, this.offset, this.modifiedAfter, List.copyOf(list), this.raw);
+	}
+
+	/** @return the raw query string as it is sent, or {@code null} for a query built from parts */
+	public String getRawQuery() {
+		return this.raw;
 	}
 
 	/** @return the filter, or {@code null} */
@@ -226,6 +255,16 @@ public final class Query {
 	 */
 	public Map<String, String> toParameters() {
 		Map<String, String> parameters = new LinkedHashMap<>();
+		if (this.raw != null) {
+			for (String pair : this.raw.split("&")) {
+				int equals = pair.indexOf('=');
+				if (!pair.isEmpty()) {
+					parameters.put(decode((equals < 0) ? pair : pair.substring(0, equals)),
+							(equals < 0) ? "" : decode(pair.substring(equals + 1)));
+				}
+			}
+			return parameters;
+		}
 		if (this.limit != null) {
 			parameters.put("limit", this.limit.toString());
 		}
