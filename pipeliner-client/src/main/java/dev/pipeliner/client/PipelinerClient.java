@@ -9,46 +9,41 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import dev.pipeliner.client.error.PipelinerApiException;
-import dev.pipeliner.client.error.PipelinerDecodingException;
 import dev.pipeliner.client.error.PipelinerException;
 import dev.pipeliner.client.error.PipelinerTransportException;
 import dev.pipeliner.client.internal.Arguments;
+import dev.pipeliner.client.internal.Batching;
 import dev.pipeliner.client.internal.Bodies;
 import dev.pipeliner.client.internal.EntityNames;
-import dev.pipeliner.client.internal.HttpLogging;
+import dev.pipeliner.client.internal.Observations;
 import dev.pipeliner.client.internal.OffsetPaging;
+import dev.pipeliner.client.internal.Protocol;
 import dev.pipeliner.client.internal.QueryString;
+import dev.pipeliner.client.internal.Resolver;
+import dev.pipeliner.client.internal.Resolver.Target;
 import dev.pipeliner.client.internal.V1Protocol;
-import dev.pipeliner.client.internal.V1Values;
+import dev.pipeliner.client.internal.WebClients;
 import dev.pipeliner.client.internal.WireJson;
 import dev.pipeliner.client.observation.DefaultPipelinerObservationConvention;
-import dev.pipeliner.client.observation.PipelinerObservationContext;
 import dev.pipeliner.client.observation.PipelinerObservationConvention;
 import dev.pipeliner.client.query.Query;
-import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
-import io.netty.channel.ChannelOption;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * A reactive client for the Pipeliner CRM REST API (v1), bound to one team pipeline and one set of
+ * A reactive client for the Pipeliner CRM REST API, bound to one team pipeline and one set of
  * credentials. Immutable and thread-safe: share one instance, and derive others with
  * {@link #withTeamPipeline(String)} and {@link #withCredentials(String, String)}.
  * <p>
@@ -60,7 +55,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <p>
  * Entity names may be singular ({@code "Contact"}) or plural ({@code "Contacts"}) everywhere; they
  * are resolved through the team pipeline's {@code entityPublic} answer, fetched on first use and
- * cached for the life of the client.
+ * cached for the life of the client. A name that answer does not list (a custom entity, say) is
+ * sent as it is written.
  * <pre>{@code
  * PipelinerClient client = PipelinerClient.builder()
  *     .url("https://eu.pipelinersales.com")
@@ -99,16 +95,22 @@ public final class PipelinerClient {
 
 	static final ObjectMapper DEFAULT_MAPPER = WireJson.MAPPER;
 
-	private static final PipelinerObservationConvention DEFAULT_CONVENTION = new DefaultPipelinerObservationConvention();
-
 	private static final Pattern TEAM_PIPELINE = Pattern.compile("[A-Za-z0-9_\\-]+");
 
-	private static final Set<BatchFlag> SET_FLAGS = EnumSet.complementOf(EnumSet.of(BatchFlag.GET_NO_DELETED_ID));
+	private static final Set<BatchFlag> IGNORING = EnumSet.of(BatchFlag.IGNORE_ON_ERROR, BatchFlag.IGNORE_AND_RETURN_ERRORS);
 
-	private static final Set<BatchFlag> DELETE_FLAGS = EnumSet.of(BatchFlag.ROLLBACK_ON_ERROR,
-			BatchFlag.IGNORE_ON_ERROR, BatchFlag.GET_NO_DELETED_ID, BatchFlag.IGNORE_AND_RETURN_ERRORS);
+	/** Makes the protocol for a URL, an account and credentials. */
+	@FunctionalInterface
+	interface Protocols {
 
-	private static final int IGNORING = BatchFlag.IGNORE_ON_ERROR.bit() | BatchFlag.IGNORE_AND_RETURN_ERRORS.bit();
+		Protocol create(URI url, String account, String apiToken, String apiPassword);
+
+	}
+
+	/** What every client derived from one builder shares. */
+	private record Settings(Protocols protocols, URI url, ObjectMapper mapper, Duration callTimeout, OffsetPaging paging,
+			Batching batching, Observations observations, boolean allowInsecureHttp, boolean discoverDataCenter) {
+	}
 
 	private final Settings settings;
 
@@ -118,50 +120,20 @@ public final class PipelinerClient {
 
 	private final String apiPassword;
 
-	private final V1Protocol configuredProtocol;
+	private final Resolver resolver;
 
-	private final Mono<V1Protocol> protocol;
-
-	private final Mono<EntityNames> names;
-
-	private final OffsetPaging paging;
-
-	/** What every client derived from one builder shares. */
-	private record Settings(WebClient webClient, ObjectMapper mapper, Bodies bodies, URI url, Duration readTimeout,
-			Duration callTimeout, long maxResponseSize, RetryPolicy retry, int pageSize, int prefetchPages, int batchSize,
-			int batchConcurrency, ObservationRegistry observationRegistry,
-			PipelinerObservationConvention observationConvention, boolean allowInsecureHttp, boolean discoverDataCenter) {
-	}
+	private final Bodies bodies;
 
 	private PipelinerClient(Settings settings, String teamPipeline, String apiToken, String apiPassword) {
 		this.settings = settings;
 		this.teamPipeline = teamPipeline;
 		this.apiToken = apiToken;
 		this.apiPassword = apiPassword;
-		this.paging = new OffsetPaging(settings.pageSize(), settings.prefetchPages());
-		this.configuredProtocol = protocol(settings.url());
-		// Discovered and fetched once, shared by concurrent first callers; a failure is not cached.
-		this.protocol = settings.discoverDataCenter()
-				? this.configuredProtocol.teamPipelineUrl().map(this::discovered).cacheInvalidateIf((cached) -> false)
-				: Mono.just(this.configuredProtocol);
-		this.names = this.protocol.flatMap(V1Protocol::entityPublic)
-			.map(EntityNames::new)
-			.cacheInvalidateIf((cached) -> false);
-	}
-
-	private V1Protocol protocol(URI serviceUrl) {
-		return new V1Protocol(this.settings.webClient(), serviceUrl, this.teamPipeline, this.apiToken, this.apiPassword,
-				this.settings.readTimeout(), this.settings.retry(), this.settings.maxResponseSize());
-	}
-
-	/** The protocol for the data center that {@code teamPipelineUrl} named, checked like a configured URL. */
-	private V1Protocol discovered(URI serviceUrl) {
-		try {
-			return protocol(Arguments.requireServiceUrl(serviceUrl, this.settings.allowInsecureHttp(), "teamPipelineUrl"));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new PipelinerDecodingException("Data-center discovery: " + ex.getMessage(), ex);
-		}
+		Protocol configured = settings.protocols().create(settings.url(), teamPipeline, apiToken, apiPassword);
+		this.resolver = new Resolver(configured, settings.discoverDataCenter()
+				? (url) -> settings.protocols().create(url, teamPipeline, apiToken, apiPassword) : null,
+				settings.allowInsecureHttp());
+		this.bodies = new Bodies(settings.mapper(), configured.values());
 	}
 
 	/** @return a builder for a client */
@@ -201,14 +173,14 @@ public final class PipelinerClient {
 	 * discovered data center instead
 	 */
 	public URI getBaseUrl() {
-		return URI.create(this.configuredProtocol.baseUrl());
+		return URI.create(this.resolver.configured().baseUrl());
 	}
 
 	// Metadata
 
 	/** @return the names of the team pipeline's collections, such as {@code Accounts} and {@code Contacts} */
 	public Mono<List<String>> getCollections() {
-		return observed("getCollections", null, bounded("getCollections", null, this.protocol.flatMap(V1Protocol::collections)));
+		return call("getCollections", this.resolver.protocol().flatMap(Protocol::collections));
 	}
 
 	/**
@@ -216,12 +188,12 @@ public final class PipelinerClient {
 	 * the cached answer after the first call
 	 */
 	public Mono<Map<String, String>> getEntityPublic() {
-		return observed("getEntityPublic", null, bounded("getEntityPublic", null, this.names.map(EntityNames::entityPublic)));
+		return call("getEntityPublic", this.resolver.names().map(EntityNames::entityPublic));
 	}
 
 	/** @return the server's error codes and their messages */
 	public Mono<Map<Integer, String>> getErrorCodes() {
-		return observed("getErrorCodes", null, bounded("getErrorCodes", null, this.protocol.flatMap(V1Protocol::errorCodes)));
+		return call("getErrorCodes", this.resolver.protocol().flatMap(Protocol::errorCodes));
 	}
 
 	/**
@@ -239,23 +211,23 @@ public final class PipelinerClient {
 	 */
 	public Mono<List<FieldInfo>> getFields(String entity, Query query) {
 		String name = Arguments.requireEntityName(entity, "entity");
-		QueryString parameters = QueryString.of(Arguments.requireNonNull(query, "query"));
-		return observed("getFields", name, on("getFields", name, (target) -> target.protocol().fields(target.entity(), parameters)));
+		QueryString parameters = query(query);
+		return on("getFields", name, (target) -> target.protocol().fields(target.names(), parameters));
 	}
 
 	/** @return the server's clock (the vendor SDKs' {@code getServerAPIUtcDateTime}) */
 	public Mono<Instant> getServerApiUtcDateTime() {
-		return observed("getServerApiUtcDateTime", null, bounded("getServerApiUtcDateTime", null, this.protocol.flatMap(V1Protocol::serverUtcDateTime)));
+		return call("getServerApiUtcDateTime", this.resolver.protocol().flatMap(Protocol::serverUtcDateTime));
 	}
 
 	/** @return the URL of the data center that serves this team pipeline */
 	public Mono<URI> getTeamPipelineUrl() {
-		return observed("getTeamPipelineUrl", null, bounded("getTeamPipelineUrl", null, this.protocol.flatMap(V1Protocol::teamPipelineUrl)));
+		return call("getTeamPipelineUrl", this.resolver.protocol().flatMap(Protocol::teamPipelineUrl));
 	}
 
 	/** @return the schema version of this team pipeline */
 	public Mono<Integer> getTeamPipelineVersion() {
-		return observed("getTeamPipelineVersion", null, bounded("getTeamPipelineVersion", null, this.protocol.flatMap(V1Protocol::teamPipelineVersion)));
+		return call("getTeamPipelineVersion", this.resolver.protocol().flatMap(Protocol::teamPipelineVersion));
 	}
 
 	// Reading
@@ -279,10 +251,10 @@ public final class PipelinerClient {
 	 */
 	public <T> Mono<EntityPage<T>> getEntities(String entity, Query query, Class<T> type) {
 		String name = Arguments.requireEntityName(entity, "entity");
-		QueryString parameters = QueryString.of(Arguments.requireNonNull(query, "query"));
+		QueryString parameters = query(query);
 		Arguments.requireNonNull(type, "type");
-		return observed("getEntities", name, on("getEntities", name, (target) -> target.protocol().page(target.collection(), parameters))
-			.map((page) -> new EntityPage<>(convert(page.items(), type), page.start(), page.end(), page.total())));
+		return on("getEntities", name, (target) -> target.protocol().page(target.collection(), parameters))
+			.map((page) -> convert(page, type));
 	}
 
 	/**
@@ -290,11 +262,14 @@ public final class PipelinerClient {
 	 * first page, up to {@code prefetchPages} (2 by default) requests are in flight ahead of the
 	 * subscriber, in order; a slow subscriber holds back further requests, and cancelling stops
 	 * them. {@link PagedFlux#byPage()} gives the pages themselves, and
-	 * {@link PagedFlux#byPage(long)} resumes at an offset.
+	 * {@link PagedFlux#byPage(String)} resumes after a page, from its continuation token.
 	 * <p>
-	 * Offset paging is not a snapshot: entities created or deleted while the stream runs can shift
-	 * others across page boundaries. Sort by a stable key ({@code Sort.asc("ID")}) and, to follow a
-	 * changing collection, read incrementally with {@link Query#modifiedAfter}.
+	 * Every page is checked against its request: a stream never loses or repeats an entity
+	 * silently, and ends with a {@link dev.pipeliner.client.error.PipelinerDecodingException} when
+	 * the server's answers cannot be trusted. Offset paging is not a snapshot: entities created or
+	 * deleted while the stream runs can shift others across page boundaries. Sort by a stable key
+	 * ({@code Sort.asc("ID")}) and, to follow a changing collection, read incrementally with
+	 * {@link Query#modifiedAfter}.
 	 * @param entity an entity or collection name
 	 * @param query what to read; its offset is where to start, and its limit, if any, caps the
 	 * number of entities emitted in all
@@ -313,32 +288,28 @@ public final class PipelinerClient {
 	 */
 	public <T> PagedFlux<T> streamEntities(String entity, Query query, Class<T> type) {
 		String name = Arguments.requireEntityName(entity, "entity");
-		Arguments.requireNonNull(query, "query");
+		QueryString parameters = query(query);
 		Arguments.requireNonNull(type, "type");
 		if (query.getRawQuery() != null
-				&& (query.toParameters().containsKey("limit") || query.toParameters().containsKey("offset"))) {
+				&& (parameters.rawNames().contains("limit") || parameters.rawNames().contains("offset"))) {
 			throw new IllegalArgumentException("query: a stream sets limit and offset itself, so a raw query read as a"
 					+ " stream must not; use Query.parse to read them from the string");
 		}
 		long start = (query.getOffset() != null) ? query.getOffset() : 0;
 		Integer limit = query.getLimit();
 		long end = (limit == null || limit == Query.NO_LIMIT) ? Long.MAX_VALUE : start + limit;
-		return new PagedFlux<>(start, (from) -> observed("streamEntities", name, pages(name, query, from, end)
-			.map((page) -> new EntityPage<>(convert(page.items(), type), page.start(), page.end(), page.total()))));
+		return new PagedFlux<>(Long.toString(start), (token) -> this.settings.observations()
+			.observed("streamEntities", name, this.teamPipeline, pages(name, parameters, token, end)
+				.map((page) -> convert(page, type))));
 	}
 
 	/** The pages of a stream; the call timeout bounds each, the first with the entity-name lookup. */
-	private Flux<EntityPage<ObjectNode>> pages(String name, Query query, long from, long end) {
-		QueryString parameters = QueryString.of(query);
-		return this.paging.pages(name, (offset, limit) -> {
-			QueryString page = parameters.with("limit", Integer.toString(limit)).with("offset", Long.toString(offset));
-			return on("streamEntities", name, (target) -> target.protocol().page(target.collection(), page));
-		}, PipelinerClient::idOf, from, end);
-	}
-
-	private static String idOf(ObjectNode node) {
-		JsonNode id = node.get("ID");
-		return (id != null && id.isValueNode()) ? id.asString() : null;
+	private Flux<EntityPage<ObjectNode>> pages(String name, QueryString query, String token, long end) {
+		long from = OffsetPaging.offsetOf(token);
+		return this.settings.paging().pages(name, (offset, limit) -> bounded("streamEntities", name,
+				this.resolver.resolve(name).flatMap((target) -> target.protocol()
+					.page(target.collection(), query, Long.toString(offset), limit))),
+				(node) -> idOf(node, this.resolver.configured().idField()), from, end);
 	}
 
 	/**
@@ -361,32 +332,33 @@ public final class PipelinerClient {
 		String name = Arguments.requireEntityName(entity, "entity");
 		Arguments.requireId(id, "id");
 		Arguments.requireNonNull(type, "type");
-		return observed("getEntity", name, on("getEntity", name, (target) -> target.protocol().one(target.collection(), id))
-			.map((node) -> new Entity(node, this.settings.mapper()).as(type)));
+		return on("getEntity", name, (target) -> target.protocol().one(target.collection(), id))
+			.map((node) -> new Entity(node, this.settings.mapper()).as(type));
 	}
 
 	// Writing
 
 	/**
-	 * Creates an entity, or partially updates one when {@code data} has an {@code ID}: only the
-	 * fields sent change.
+	 * Creates an entity, or partially updates one when {@code data} has an id: only the fields
+	 * sent change.
 	 * @param entity an entity or collection name
-	 * @param data the fields: a {@code Map}, an {@link Entity}, a record or a POJO
+	 * @param data the fields: a {@code Map}, an {@link Entity}, a record, a POJO, or JSON text
 	 * @return the id of the created or updated entity
 	 */
 	public Mono<String> setEntity(String entity, Object data) {
 		String name = Arguments.requireEntityName(entity, "entity");
 		ObjectNode node = toObject(data, "data");
-		String id = idOf(node, "data.ID");
+		String idField = this.resolver.configured().idField();
+		String id = idOf(node, idField, "data." + idField);
 		if (id == null) {
-			node.remove("ID");
-			return observed("setEntity", name, on("setEntity", name, (target) -> target.protocol().create(target.collection(), node)));
+			node.remove(idField);
+			return on("setEntity", name, (target) -> target.protocol().create(target.collection(), node));
 		}
-		return observed("setEntity", name, on("setEntity", name, (target) -> target.protocol().update(target.collection(), id, node)));
+		return on("setEntity", name, (target) -> target.protocol().update(target.collection(), id, node));
 	}
 
 	/**
-	 * Creates or updates many entities. Those with an {@code ID} are partial updates.
+	 * Creates or updates many entities. Those with an id are partial updates.
 	 * <p>
 	 * With {@link BatchFlag#IGNORE_ON_ERROR} or {@link BatchFlag#IGNORE_AND_RETURN_ERRORS}, more
 	 * items than the batch size are sent as several requests, a few at a time, and their outcomes
@@ -396,21 +368,21 @@ public final class PipelinerClient {
 	 * the other requests' outcomes stand. Without those flags the batch is all or nothing, so it is
 	 * always sent as one request, however large, and a failure fails the call.
 	 * @param entity an entity or collection name
-	 * @param items the entities: maps, {@link Entity}s, records or POJOs
+	 * @param items the entities: maps, {@link Entity}s, records, POJOs or JSON texts
 	 * @param flags how to treat failing items; none means {@link BatchFlag#ROLLBACK_ON_ERROR}
 	 * @return one outcome per item, in the order of {@code items}
 	 */
 	public Mono<BatchResult> setEntities(String entity, Collection<?> items, BatchFlag... flags) {
 		String name = Arguments.requireEntityName(entity, "entity");
-		int mask = mask(flags, SET_FLAGS, "setEntities");
+		Set<BatchFlag> set = flags(flags, false);
 		requireNotEmpty(items, "items");
 		List<ObjectNode> nodes = new ArrayList<>(items.size());
 		for (Object item : items) {
 			nodes.add(toObject(item, "items[" + nodes.size() + "]"));
 		}
 		List<String> ids = idsOf(nodes, 0);
-		return observed("setEntities", name, inBatches(ids, mask, (from, to) -> on("setEntities", name,
-				(target) -> target.protocol().setEntities(target.entity(), mask, array(nodes.subList(from, to)), ids.subList(from, to)))));
+		return call("setEntities", name, this.settings.batching().send(ids, ignoring(set), (from, to) -> on(name,
+				(target) -> target.protocol().setEntities(target.names(), set, array(nodes.subList(from, to)), ids.subList(from, to)))));
 	}
 
 	/**
@@ -427,28 +399,32 @@ public final class PipelinerClient {
 	 */
 	public Flux<BatchResult.Outcome> setEntities(String entity, Publisher<?> items, BatchFlag... flags) {
 		String name = Arguments.requireEntityName(entity, "entity");
-		int mask = requireIgnoring(mask(flags, SET_FLAGS, "setEntities"));
+		Set<BatchFlag> set = requireIgnoring(flags(flags, false));
 		Arguments.requireNonNull(items, "items");
-		return observed("setEntities", name, streamInBatches(Flux.from(items), (base, chunk) -> {
-			List<ObjectNode> nodes = new ArrayList<>(chunk.size());
-			for (Object item : chunk) {
-				nodes.add(toObject(item, "items[" + (base + nodes.size()) + "]"));
-			}
-			List<String> ids = idsOf(nodes, base);
-			return new Request(ids, on("setEntities", name,
-					(target) -> target.protocol().setEntities(target.entity(), mask, array(nodes), ids)));
-		}));
+		return this.settings.observations().observed("setEntities", name, this.teamPipeline,
+				this.settings.batching().stream(Flux.from(items), (base, chunk) -> {
+					List<ObjectNode> nodes = new ArrayList<>(chunk.size());
+					for (Object item : chunk) {
+						nodes.add(toObject(item, "items[" + (base + nodes.size()) + "]"));
+					}
+					List<String> ids = idsOf(nodes, base);
+					return new Batching.Request(ids, on(name,
+							(target) -> target.protocol().setEntities(target.names(), set, array(nodes), ids)));
+				}));
 	}
 
 	/**
+	 * Deletes one entity. If an attempt's answer is lost and the retry is answered 404, that
+	 * attempt deleted the entity, and the call completes.
 	 * @param entity an entity or collection name
 	 * @param id the id of the entity to delete
-	 * @return completes when the entity is deleted
+	 * @return completes when the entity is deleted; a
+	 * {@link dev.pipeliner.client.error.PipelinerNotFoundException} if it did not exist
 	 */
 	public Mono<Void> deleteEntity(String entity, String id) {
 		String name = Arguments.requireEntityName(entity, "entity");
 		Arguments.requireId(id, "id");
-		return observed("deleteEntity", name, on("deleteEntity", name, (target) -> target.protocol().delete(target.collection(), id)));
+		return on("deleteEntity", name, (target) -> target.protocol().delete(target.collection(), id));
 	}
 
 	/**
@@ -462,14 +438,14 @@ public final class PipelinerClient {
 	 */
 	public Mono<BatchResult> deleteEntities(String entity, Collection<String> ids, BatchFlag... flags) {
 		String name = Arguments.requireEntityName(entity, "entity");
-		int mask = mask(flags, DELETE_FLAGS, "deleteEntities");
+		Set<BatchFlag> set = flags(flags, true);
 		requireNotEmpty(ids, "ids");
 		List<String> list = new ArrayList<>(ids.size());
 		for (String id : ids) {
 			list.add(Arguments.requireText(id, "ids[" + list.size() + "]"));
 		}
-		return observed("deleteEntities", name, inBatches(list, mask, (from, to) -> on("deleteEntities", name,
-				(target) -> target.protocol().deleteEntities(target.entity(), mask, list.subList(from, to)))));
+		return call("deleteEntities", name, this.settings.batching().send(list, ignoring(set), (from, to) -> on(name,
+				(target) -> target.protocol().deleteEntities(target.names(), set, list.subList(from, to)))));
 	}
 
 	/**
@@ -482,181 +458,39 @@ public final class PipelinerClient {
 	 */
 	public Flux<BatchResult.Outcome> deleteEntities(String entity, Publisher<String> ids, BatchFlag... flags) {
 		String name = Arguments.requireEntityName(entity, "entity");
-		int mask = requireIgnoring(mask(flags, DELETE_FLAGS, "deleteEntities"));
+		Set<BatchFlag> set = requireIgnoring(flags(flags, true));
 		Arguments.requireNonNull(ids, "ids");
-		return observed("deleteEntities", name, streamInBatches(Flux.from(ids), (base, chunk) -> {
-			List<String> list = new ArrayList<>(chunk.size());
-			for (String id : chunk) {
-				list.add(Arguments.requireText(id, "ids[" + (base + list.size()) + "]"));
-			}
-			return new Request(list, on("deleteEntities", name, (target) -> target.protocol().deleteEntities(target.entity(), mask, list)));
-		}));
+		return this.settings.observations().observed("deleteEntities", name, this.teamPipeline,
+				this.settings.batching().stream(Flux.from(ids), (base, chunk) -> {
+					List<String> list = new ArrayList<>(chunk.size());
+					for (String id : chunk) {
+						list.add(Arguments.requireText(id, "ids[" + (base + list.size()) + "]"));
+					}
+					return new Batching.Request(list, on(name,
+							(target) -> target.protocol().deleteEntities(target.names(), set, list)));
+				}));
 	}
 
-	// Batches
+	// How calls are made
 
-	/** Sends a list as one request, or, when failures are ignored and it is long, as several. */
-	private Mono<BatchResult> inBatches(List<String> ids, int mask, BiFunction<Integer, Integer, Mono<BatchResult>> send) {
-		int size = this.settings.batchSize();
-		if ((mask & IGNORING) == 0 || ids.size() <= size) {
-			return send.apply(0, ids.size());
-		}
-		return Flux.range(0, (ids.size() + size - 1) / size)
-			.flatMapSequential((chunk) -> {
-				int from = chunk * size;
-				int to = Math.min(ids.size(), from + size);
-				return accounted(send.apply(from, to), from, ids.subList(from, to));
-			}, this.settings.batchConcurrency(), 1)
-			.concatMapIterable(BatchResult::outcomes)
-			.collectList()
-			.map(BatchResult::new);
+	/** A call on no entity, observed and bounded. */
+	private <T> Mono<T> call(String operation, Mono<T> call) {
+		return call(operation, null, bounded(operation, null, call));
 	}
 
-	/** One request of a stream: the ids of its items (null for creates) and its answer. */
-	private record Request(List<String> ids, Mono<BatchResult> answer) {
+	/** An observed call. */
+	private <T> Mono<T> call(String operation, String entity, Mono<T> call) {
+		return this.settings.observations().observed(operation, entity, this.teamPipeline, call);
 	}
 
-	/** Cuts a stream into requests of the batch size, a few in flight, outcomes in input order. */
-	private <T> Flux<BatchResult.Outcome> streamInBatches(Flux<T> items, BiFunction<Integer, List<T>, Request> prepare) {
-		int size = this.settings.batchSize();
-		return items.buffer(size)
-			.index()
-			.flatMapSequential((chunk) -> {
-				int base = Math.toIntExact(chunk.getT1() * size);
-				Request request = prepare.apply(base, chunk.getT2());
-				return accounted(request.answer(), base, request.ids());
-			}, this.settings.batchConcurrency(), 1)
-			.concatMapIterable(BatchResult::outcomes);
-	}
-
-	/**
-	 * The result of one request of a split batch, its indexes shifted to the whole input; a failed
-	 * request accounts for each of its items instead of failing the call.
-	 */
-	private static Mono<BatchResult> accounted(Mono<BatchResult> request, int base, List<String> ids) {
-		return request.map((result) -> shifted(result, base)).onErrorResume(PipelinerException.class, (ex) -> {
-			boolean refused = ex instanceof PipelinerApiException api && api.getStatus() < 500;
-			List<BatchResult.Outcome> outcomes = new ArrayList<>(ids.size());
-			for (int i = 0; i < ids.size(); i++) {
-				outcomes.add(refused
-						? BatchResult.Outcome.failed(base + i, ids.get(i), ((PipelinerApiException) ex).getErrorCode(),
-								((PipelinerApiException) ex).getServerMessage())
-						: new BatchResult.Outcome(base + i, BatchResult.Status.UNKNOWN, ids.get(i), null, ex.getMessage()));
-			}
-			return Mono.just(new BatchResult(outcomes));
-		});
-	}
-
-	private static BatchResult shifted(BatchResult result, int base) {
-		if (base == 0) {
-			return result;
-		}
-		List<BatchResult.Outcome> outcomes = new ArrayList<>(result.size());
-		for (BatchResult.Outcome outcome : result.outcomes()) {
-			outcomes.add(new BatchResult.Outcome(outcome.index() + base, outcome.status(), outcome.id(),
-					outcome.errorCode(), outcome.message()));
-		}
-		return new BatchResult(outcomes);
-	}
-
-	private ArrayNode array(List<ObjectNode> nodes) {
-		ArrayNode array = this.settings.mapper().createArrayNode();
-		nodes.forEach(array::add);
-		return array;
-	}
-
-	private static List<String> idsOf(List<ObjectNode> nodes, int base) {
-		List<String> ids = new ArrayList<>(nodes.size());
-		for (ObjectNode node : nodes) {
-			ids.add(idOf(node, "items[" + (base + ids.size()) + "].ID"));
-		}
-		return ids;
-	}
-
-	private static int requireIgnoring(int mask) {
-		if ((mask & IGNORING) == 0) {
-			throw new IllegalArgumentException("flags: a stream of items cannot be all or nothing; pass IGNORE_ON_ERROR"
-					+ " or IGNORE_AND_RETURN_ERRORS");
-		}
-		return mask;
-	}
-
-	// Observations
-
-	private <T> Mono<T> observed(String operation, String entity, Mono<T> call) {
-		ObservationRegistry registry = this.settings.observationRegistry();
-		if (registry.isNoop()) {
-			return call;
-		}
-		return Mono.defer(() -> {
-			Observation observation = observation(operation, entity, registry);
-			return call.doOnSuccess((value) -> stop(observation, "success"))
-				.doOnError((ex) -> failed(observation, ex))
-				.doOnCancel(() -> stop(observation, "cancelled"))
-				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observation));
-		});
-	}
-
-	private <T> Flux<T> observed(String operation, String entity, Flux<T> call) {
-		ObservationRegistry registry = this.settings.observationRegistry();
-		if (registry.isNoop()) {
-			return call;
-		}
-		return Flux.defer(() -> {
-			Observation observation = observation(operation, entity, registry);
-			return call.doOnComplete(() -> stop(observation, "success"))
-				.doOnError((ex) -> failed(observation, ex))
-				.doOnCancel(() -> stop(observation, "cancelled"))
-				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observation));
-		});
-	}
-
-	private Observation observation(String operation, String entity, ObservationRegistry registry) {
-		PipelinerObservationContext context = new PipelinerObservationContext(operation,
-				(entity != null) ? entity : "none", this.teamPipeline);
-		return Observation.createNotStarted(this.settings.observationConvention(), DEFAULT_CONVENTION, () -> context,
-				registry).start();
-	}
-
-	/** Stops before the signal travels on, so that the observation has ended when the caller sees the result. */
-	private static void stop(Observation observation, String outcome) {
-		((PipelinerObservationContext) observation.getContext()).setOutcome(outcome);
-		observation.stop();
-	}
-
-	private static void failed(Observation observation, Throwable ex) {
-		observation.error(ex);
-		stop(observation, kindOf(ex));
-	}
-
-	private static String kindOf(Throwable ex) {
-		if (ex instanceof PipelinerApiException api) {
-			int status = api.getStatus();
-			return (status == 401 || status == 403) ? "authentication" : (status == 404) ? "not_found"
-					: (status == 429) ? "rate_limited" : (status >= 500) ? "server_error"
-							: (status >= 400) ? "validation" : "client_error";
-		}
-		if (ex instanceof PipelinerTransportException) {
-			return "transport_error";
-		}
-		if (ex instanceof PipelinerDecodingException) {
-			return "decoding_error";
-		}
-		return (ex instanceof IllegalArgumentException) ? "bad_argument" : "error";
-	}
-
-	// Helpers
-
-	/** The protocol to call and the two names of the entity. */
-	private record Target(V1Protocol protocol, String collection, String entity) {
-	}
-
-	/**
-	 * One request on the entity's protocol and names, bounded with its entity-name lookup and
-	 * data-center discovery by the call timeout.
-	 */
+	/** One observed request on an entity, bounded with its lookups by the call timeout. */
 	private <T> Mono<T> on(String operation, String name, Function<Target, Mono<T>> request) {
-		return bounded(operation, name, resolve(name).flatMap(request));
+		return call(operation, name, on(name, request));
+	}
+
+	/** One request on an entity, bounded with its lookups by the call timeout. */
+	private <T> Mono<T> on(String name, Function<Target, Mono<T>> request) {
+		return bounded("request", name, this.resolver.resolve(name).flatMap(request));
 	}
 
 	/** Bounds a call, retries and lookups included, by the call timeout. */
@@ -667,54 +501,78 @@ public final class PipelinerClient {
 				+ ", retries included, with the lookups it needed", null)));
 	}
 
-	private Mono<Target> resolve(String name) {
-		if (!this.settings.discoverDataCenter()) {
-			return this.names.map((names) -> target(this.configuredProtocol, names.resolve(name)));
-		}
-		return this.protocol.zipWith(this.names.map((names) -> names.resolve(name)), PipelinerClient::target);
+	// Arguments
+
+	private QueryString query(Query query) {
+		return this.resolver.configured().query(Arguments.requireNonNull(query, "query"));
 	}
 
-	private static Target target(V1Protocol protocol, EntityNames.Resolved names) {
-		return new Target(protocol, names.collection(), names.entity());
-	}
-
-	private <T> List<T> convert(List<ObjectNode> nodes, Class<T> type) {
-		List<T> items = new ArrayList<>(nodes.size());
-		for (ObjectNode node : nodes) {
-			items.add(new Entity(node, this.settings.mapper()).as(type));
-		}
-		return items;
-	}
-
-	private ObjectNode toObject(Object data, String name) {
-		return this.settings.bodies().toObject(data, (data instanceof Entity entity) ? entity.copyOfNode() : null, name);
-	}
-
-	private static String idOf(ObjectNode node, String name) {
-		JsonNode id = node.get("ID");
-		if (id == null || id.isNull()) {
-			return null;
-		}
-		if (!id.isValueNode()) {
-			throw new IllegalArgumentException(name + " must be text, but was " + id);
-		}
-		return Arguments.requireId(id.asString(), name);
-	}
-
-	private static int mask(BatchFlag[] flags, Set<BatchFlag> allowed, String operation) {
+	private Set<BatchFlag> flags(BatchFlag[] flags, boolean delete) {
 		Arguments.requireNonNull(flags, "flags");
 		Set<BatchFlag> set = EnumSet.noneOf(BatchFlag.class);
 		for (BatchFlag flag : flags) {
-			Arguments.requireNonNull(flag, "flags");
-			if (!allowed.contains(flag)) {
-				throw new IllegalArgumentException("flags: " + flag + " does not apply to " + operation);
-			}
-			set.add(flag);
+			set.add(Arguments.requireNonNull(flag, "flags"));
 		}
 		if (set.contains(BatchFlag.ROLLBACK_ON_ERROR) && set.size() > 1) {
 			throw new IllegalArgumentException("flags: ROLLBACK_ON_ERROR contradicts " + set + "; leave it out");
 		}
-		return BatchFlag.mask(set);
+		this.resolver.configured().checkFlags(set, delete);
+		return set;
+	}
+
+	private static boolean ignoring(Set<BatchFlag> flags) {
+		return flags.stream().anyMatch(IGNORING::contains);
+	}
+
+	private static Set<BatchFlag> requireIgnoring(Set<BatchFlag> flags) {
+		if (!ignoring(flags)) {
+			throw new IllegalArgumentException("flags: a stream of items cannot be all or nothing; pass IGNORE_ON_ERROR"
+					+ " or IGNORE_AND_RETURN_ERRORS");
+		}
+		return flags;
+	}
+
+	private <T> EntityPage<T> convert(EntityPage<ObjectNode> page, Class<T> type) {
+		List<T> items = new ArrayList<>(page.items().size());
+		for (ObjectNode node : page.items()) {
+			items.add(new Entity(node, this.settings.mapper()).as(type));
+		}
+		return page.withItems(items);
+	}
+
+	private ObjectNode toObject(Object data, String name) {
+		return this.bodies.toObject(data, (data instanceof Entity entity) ? entity.copyOfNode() : null, name);
+	}
+
+	private static String idOf(ObjectNode node, String idField) {
+		JsonNode id = node.get(idField);
+		return (id != null && id.isValueNode()) ? id.asString() : null;
+	}
+
+	private static String idOf(ObjectNode node, String idField, String name) {
+		JsonNode id = node.get(idField);
+		if (id == null || id.isNull()) {
+			return null;
+		}
+		if (!id.isValueNode()) {
+			throw new IllegalArgumentException(name + " must be text, but was " + Arguments.quote(id));
+		}
+		return Arguments.requireId(id.asString(), name);
+	}
+
+	private List<String> idsOf(List<ObjectNode> nodes, int base) {
+		String idField = this.resolver.configured().idField();
+		List<String> ids = new ArrayList<>(nodes.size());
+		for (ObjectNode node : nodes) {
+			ids.add(idOf(node, idField, "items[" + (base + ids.size()) + "]." + idField));
+		}
+		return ids;
+	}
+
+	private static ArrayNode array(List<ObjectNode> nodes) {
+		ArrayNode array = WireJson.MAPPER.createArrayNode();
+		nodes.forEach(array::add);
+		return array;
 	}
 
 	private static void requireNotEmpty(Collection<?> items, String name) {
@@ -993,38 +851,18 @@ public final class PipelinerClient {
 			URI serviceUrl = Arguments.requireServiceUrl(this.url, this.allowInsecureHttp, "url");
 			String pipeline = requireTeamPipeline(this.teamPipeline);
 			Arguments.requireCredentials(this.apiToken, this.apiPassword);
-			Settings settings = new Settings(webClient(), this.mapper, new Bodies(this.mapper, V1Values.module()), serviceUrl, this.readTimeout, this.callTimeout,
-					this.maxResponseSize.toBytes(),
-					this.retry, this.pageSize, this.prefetchPages, this.batchSize, this.batchConcurrency,
-					this.observationRegistry, this.observationConvention, this.allowInsecureHttp, this.discoverDataCenter);
+			WebClient client = WebClients.build(this.webClient, this.webClientBuilder, this.connectTimeout,
+					DEFAULT_CONNECT_TIMEOUT, this.httpLogging);
+			Duration readTimeout = this.readTimeout;
+			RetryPolicy retry = this.retry;
+			long maxResponseSize = this.maxResponseSize.toBytes();
+			Protocols protocols = (url, account, token, password) -> new V1Protocol(client, url, account, token, password,
+					readTimeout, retry, maxResponseSize);
+			Settings settings = new Settings(protocols, serviceUrl, this.mapper, this.callTimeout,
+					new OffsetPaging(this.pageSize, this.prefetchPages), new Batching(this.batchSize, this.batchConcurrency),
+					new Observations(this.observationRegistry, this.observationConvention), this.allowInsecureHttp,
+					this.discoverDataCenter);
 			return new PipelinerClient(settings, pipeline, this.apiToken, this.apiPassword);
-		}
-
-		private WebClient webClient() {
-			if (this.httpLogging.level() == HttpLogOptions.Level.BODY) {
-				HttpLogging.LOG.warn("Pipeliner HTTP logging shows request and response bodies, which hold CRM data,"
-						+ " personal data included; use it to debug, not in production");
-			}
-			if (this.webClient != null) {
-				if (this.connectTimeout != null) {
-					throw new IllegalArgumentException("connectTimeout cannot be applied to a given WebClient; set it on"
-							+ " the WebClient's connector, or pass a WebClient.Builder instead");
-				}
-				return (this.httpLogging.level() == HttpLogOptions.Level.NONE) ? this.webClient
-						: this.webClient.mutate().filter(new HttpLogging(this.httpLogging)).build();
-			}
-			WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
-					: WebClient.builder();
-			if (this.connectTimeout != null || this.webClientBuilder == null) {
-				Duration timeout = (this.connectTimeout != null) ? this.connectTimeout : DEFAULT_CONNECT_TIMEOUT;
-				HttpClient httpClient = HttpClient.create()
-					.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-				builder.clientConnector(new ReactorClientHttpConnector(httpClient));
-			}
-			if (this.httpLogging.level() != HttpLogOptions.Level.NONE) {
-				builder.filter(new HttpLogging(this.httpLogging));
-			}
-			return builder.build();
 		}
 
 		private static int requireAtLeastOne(int value, String name) {

@@ -45,6 +45,25 @@ public final class OffsetPaging {
 
 	private final int pageSize;
 
+	/**
+	 * @param token a continuation token of an offset read: the offset, in decimal
+	 * @return the offset
+	 * @throws IllegalArgumentException if the token is not an offset
+	 */
+	public static long offsetOf(String token) {
+		try {
+			long offset = Long.parseLong(Arguments.requireText(token, "continuationToken").trim());
+			if (offset >= 0) {
+				return offset;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// refused below
+		}
+		throw new IllegalArgumentException("continuationToken must be an offset of zero or more, such as the"
+				+ " continuation token of a page read by offset, but was " + Arguments.quote(token));
+	}
+
 	private final int pagesInFlight;
 
 	/**

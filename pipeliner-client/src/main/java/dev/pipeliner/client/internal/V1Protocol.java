@@ -11,15 +11,20 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.function.Function;
 
+import dev.pipeliner.client.BatchFlag;
 import dev.pipeliner.client.BatchResult;
 import dev.pipeliner.client.EntityPage;
 import dev.pipeliner.client.FieldInfo;
 import dev.pipeliner.client.RetryPolicy;
 import dev.pipeliner.client.error.PipelinerDecodingException;
 import dev.pipeliner.client.internal.Transport.Repeat;
+import dev.pipeliner.client.query.Query;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,7 +39,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * lives here, so that another protocol version can sit beside it without changing the public API.
  * Arguments are checked by the caller. Not part of the public API.
  */
-public final class V1Protocol {
+public final class V1Protocol implements Protocol {
 
 	private static final String CONTENT_RANGE = "Content-Range";
 
@@ -67,13 +72,55 @@ public final class V1Protocol {
 		this.bounded = this.transport.bounded();
 	}
 
+	private static final Set<BatchFlag> SET_FLAGS = EnumSet.complementOf(EnumSet.of(BatchFlag.GET_NO_DELETED_ID));
+
+	private static final Set<BatchFlag> DELETE_FLAGS = EnumSet.of(BatchFlag.ROLLBACK_ON_ERROR,
+			BatchFlag.IGNORE_ON_ERROR, BatchFlag.GET_NO_DELETED_ID, BatchFlag.IGNORE_AND_RETURN_ERRORS);
+
+	@Override
+	public String name() {
+		return "v1";
+	}
+
 	/** @return the base URL of the team pipeline, {@code {serviceUrl}/rest_services/v1/{teamPipeline}} */
+	@Override
 	public String baseUrl() {
 		return this.baseUrl;
 	}
 
+	@Override
+	public String idField() {
+		return "ID";
+	}
+
+	@Override
+	public JacksonModule values() {
+		return V1Values.module();
+	}
+
+	@Override
+	public boolean pagesByCursor() {
+		return false;
+	}
+
+	@Override
+	public QueryString query(Query query) {
+		return QueryString.of(query);
+	}
+
+	@Override
+	public void checkFlags(Set<BatchFlag> flags, boolean delete) {
+		for (BatchFlag flag : flags) {
+			if (!(delete ? DELETE_FLAGS : SET_FLAGS).contains(flag)) {
+				throw new IllegalArgumentException("flags: " + flag + " does not apply to "
+						+ (delete ? "deleteEntities" : "setEntities"));
+			}
+		}
+	}
+
 	// Metadata
 
+	@Override
 	public Mono<List<String>> collections() {
 		return getJson(uri(QueryString.NONE)).map((json) -> {
 			List<String> names = new ArrayList<>();
@@ -82,6 +129,7 @@ public final class V1Protocol {
 		});
 	}
 
+	@Override
 	public Mono<Map<String, String>> entityPublic() {
 		return getJson(uri(QueryString.NONE, "entityPublic")).map((json) -> {
 			Map<String, String> names = new LinkedHashMap<>();
@@ -100,6 +148,7 @@ public final class V1Protocol {
 		});
 	}
 
+	@Override
 	public Mono<Map<Integer, String>> errorCodes() {
 		return getJson(uri(QueryString.NONE, "errorCodes")).map((json) -> {
 			Map<Integer, String> codes = new LinkedHashMap<>();
@@ -116,22 +165,26 @@ public final class V1Protocol {
 		});
 	}
 
-	public Mono<List<FieldInfo>> fields(String entity, QueryString query) {
-		return getJson(uri(query, "getFields", entity)).map((json) -> {
+	@Override
+	public Mono<List<FieldInfo>> fields(EntityNames.Resolved names, QueryString query) {
+		return getJson(uri(query, "getFields", names.entity())).map((json) -> {
 			List<FieldInfo> fields = new ArrayList<>();
 			requireArray(json, "getFields").forEach((field) -> fields.add(fieldInfo(requireObject(field, "field"))));
 			return List.copyOf(fields);
 		});
 	}
 
+	@Override
 	public Mono<Instant> serverUtcDateTime() {
 		return getText("serverAPIUtcDateTime", DateTimes::parse, "a date-time 'yyyy-MM-dd HH:mm:ss'");
 	}
 
+	@Override
 	public Mono<URI> teamPipelineUrl() {
 		return getText("teamPipelineUrl", URI::create, "a URL");
 	}
 
+	@Override
 	public Mono<Integer> teamPipelineVersion() {
 		return getText("teamPipelineVersion", Integer::valueOf, "a number");
 	}
@@ -142,6 +195,13 @@ public final class V1Protocol {
 	 * {@code GET /{collection}?query}: one page, with the position from {@code Content-Range}. The
 	 * array is decoded element by element, so no more than one entity is held as raw JSON.
 	 */
+	@Override
+	public Mono<EntityPage<ObjectNode>> page(String collection, QueryString query, String token, int size) {
+		long offset = (token != null) ? Long.parseLong(token) : 0;
+		return page(collection, query.with("limit", Integer.toString(size)).with("offset", Long.toString(offset)));
+	}
+
+	@Override
 	public Mono<EntityPage<ObjectNode>> page(String collection, QueryString query) {
 		URI uri = uri(query, collection);
 		return this.transport.call(HttpMethod.GET, uri, null, Repeat.ALWAYS, (response) -> {
@@ -159,6 +219,7 @@ public final class V1Protocol {
 		});
 	}
 
+	@Override
 	public Mono<ObjectNode> one(String collection, String id) {
 		return getJson(uri(QueryString.NONE, collection, id)).map((json) -> requireObject(json, "entity"));
 	}
@@ -168,6 +229,7 @@ public final class V1Protocol {
 	 * as the last segment of {@code Location}, which must name an entity of the collection on the
 	 * same server. Without a {@code Location}, an id in the body is accepted as well.
 	 */
+	@Override
 	public Mono<String> create(String collection, ObjectNode data) {
 		URI uri = uri(QueryString.NONE, collection);
 		return this.transport.call(HttpMethod.POST, uri, data, Repeat.IF_NOT_APPLIED, (response) -> {
@@ -212,6 +274,7 @@ public final class V1Protocol {
 	}
 
 	/** {@code PUT /{collection}/{id}}: a partial update; only the fields sent change. */
+	@Override
 	public Mono<String> update(String collection, String id, ObjectNode data) {
 		URI uri = uri(QueryString.NONE, collection, id);
 		return this.transport.call(HttpMethod.PUT, uri, data, Repeat.ALWAYS,
@@ -222,6 +285,7 @@ public final class V1Protocol {
 	 * {@code DELETE /{collection}/{id}}. A 404 after an attempt whose answer was lost means that
 	 * attempt deleted the entity, so the call completes.
 	 */
+	@Override
 	public Mono<Void> delete(String collection, String id) {
 		URI uri = uri(QueryString.NONE, collection, id);
 		return this.transport.call(HttpMethod.DELETE, uri, null, Repeat.DELETE,
@@ -229,15 +293,18 @@ public final class V1Protocol {
 	}
 
 	/** {@code POST /setEntities?entityName={entity}&flag={mask}} with the items. */
-	public Mono<BatchResult> setEntities(String entity, int mask, ArrayNode items, List<String> inputIds) {
-		return batch("setEntities", entity, mask, items, inputIds, false);
+	@Override
+	public Mono<BatchResult> setEntities(EntityNames.Resolved names, Set<BatchFlag> flags, ArrayNode items,
+			List<String> inputIds) {
+		return batch("setEntities", names.entity(), BatchFlag.mask(flags), items, inputIds, false);
 	}
 
 	/** {@code POST /deleteEntities?entityName={entity}&flag={mask}} with the ids. */
-	public Mono<BatchResult> deleteEntities(String entity, int mask, List<String> ids) {
+	@Override
+	public Mono<BatchResult> deleteEntities(EntityNames.Resolved names, Set<BatchFlag> flags, List<String> ids) {
 		ArrayNode body = WireJson.MAPPER.createArrayNode();
 		ids.forEach(body::add);
-		return batch("deleteEntities", entity, mask, body, ids, true);
+		return batch("deleteEntities", names.entity(), BatchFlag.mask(flags), body, ids, true);
 	}
 
 	private Mono<BatchResult> batch(String endpoint, String entity, int mask, ArrayNode body, List<String> inputIds,
