@@ -50,9 +50,13 @@ public final class Entity {
 		return new Entity(PipelinerClient.DEFAULT_MAPPER.valueToTree(fields), PipelinerClient.DEFAULT_MAPPER);
 	}
 
-	/** @return the entity's {@code ID}, or {@code null} if it has none (a create not yet sent) */
+	/**
+	 * @return the entity's id: {@code ID} on the v1 API, {@code id} on v100; {@code null} if it has
+	 * none (a create not yet sent)
+	 */
 	public String id() {
-		return getString("ID");
+		String id = getString("ID");
+		return (id != null) ? id : getString("id");
 	}
 
 	/** @return whether the field is present, even with a {@code null} value */

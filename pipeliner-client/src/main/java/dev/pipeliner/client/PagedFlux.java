@@ -29,9 +29,12 @@ public final class PagedFlux<T> extends Flux<T> {
 
 	private final Function<String, Flux<EntityPage<T>>> pagesFrom;
 
-	PagedFlux(String start, Function<String, Flux<EntityPage<T>>> pagesFrom) {
+	private final boolean byOffset;
+
+	PagedFlux(String start, Function<String, Flux<EntityPage<T>>> pagesFrom, boolean byOffset) {
 		this.start = start;
 		this.pagesFrom = pagesFrom;
+		this.byOffset = byOffset;
 	}
 
 	/** @return the pages from the query's start on */
@@ -55,6 +58,10 @@ public final class PagedFlux<T> extends Flux<T> {
 	 * @throws IllegalArgumentException if the offset is negative, or the protocol pages by cursor
 	 */
 	public Flux<EntityPage<T>> byPage(long offset) {
+		if (!this.byOffset) {
+			throw new IllegalArgumentException("offset: this read pages by cursor (the v100 API); resume it with"
+					+ " byPage(continuationToken)");
+		}
 		if (offset < 0) {
 			throw new IllegalArgumentException("offset must be zero or more, but was " + offset);
 		}

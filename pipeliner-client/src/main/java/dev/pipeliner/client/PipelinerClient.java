@@ -17,6 +17,7 @@ import dev.pipeliner.client.error.PipelinerTransportException;
 import dev.pipeliner.client.internal.Arguments;
 import dev.pipeliner.client.internal.Batching;
 import dev.pipeliner.client.internal.Bodies;
+import dev.pipeliner.client.internal.CursorPaging;
 import dev.pipeliner.client.internal.EntityNames;
 import dev.pipeliner.client.internal.Observations;
 import dev.pipeliner.client.internal.OffsetPaging;
@@ -24,6 +25,7 @@ import dev.pipeliner.client.internal.Protocol;
 import dev.pipeliner.client.internal.QueryString;
 import dev.pipeliner.client.internal.Resolver;
 import dev.pipeliner.client.internal.Resolver.Target;
+import dev.pipeliner.client.internal.V100Protocol;
 import dev.pipeliner.client.internal.V1Protocol;
 import dev.pipeliner.client.internal.WebClients;
 import dev.pipeliner.client.internal.WireJson;
@@ -108,8 +110,8 @@ public final class PipelinerClient {
 	}
 
 	/** What every client derived from one builder shares. */
-	private record Settings(Protocols protocols, URI url, ObjectMapper mapper, Duration callTimeout, OffsetPaging paging,
-			Batching batching, Observations observations, boolean allowInsecureHttp, boolean discoverDataCenter) {
+	private record Settings(Protocols protocols, URI url, ObjectMapper mapper, Duration callTimeout,
+			OffsetPaging offsetPaging, CursorPaging cursorPaging, Batching batching, Observations observations, boolean allowInsecureHttp, boolean discoverDataCenter) {
 	}
 
 	private final Settings settings;
@@ -288,7 +290,8 @@ public final class PipelinerClient {
 	 */
 	public <T> PagedFlux<T> streamEntities(String entity, Query query, Class<T> type) {
 		String name = Arguments.requireEntityName(entity, "entity");
-		QueryString parameters = query(query);
+		Arguments.requireNonNull(query, "query");
+		QueryString parameters = this.resolver.configured().streamQuery(query);
 		Arguments.requireNonNull(type, "type");
 		if (query.getRawQuery() != null
 				&& (parameters.rawNames().contains("limit") || parameters.rawNames().contains("offset"))) {
@@ -297,19 +300,30 @@ public final class PipelinerClient {
 		}
 		long start = (query.getOffset() != null) ? query.getOffset() : 0;
 		Integer limit = query.getLimit();
-		long end = (limit == null || limit == Query.NO_LIMIT) ? Long.MAX_VALUE : start + limit;
-		return new PagedFlux<>(Long.toString(start), (token) -> this.settings.observations()
-			.observed("streamEntities", name, this.teamPipeline, pages(name, parameters, token, end)
-				.map((page) -> convert(page, type))));
+		long count = (limit == null || limit == Query.NO_LIMIT) ? Long.MAX_VALUE : limit;
+		boolean cursors = this.resolver.configured().pagesByCursor();
+		return new PagedFlux<>(cursors ? null : Long.toString(start), (token) -> this.settings.observations()
+			.observed("streamEntities", name, this.teamPipeline,
+					(cursors ? cursorPages(name, parameters, token, count) : offsetPages(name, parameters, token, start, count))
+						.map((page) -> convert(page, type))), !cursors);
 	}
 
-	/** The pages of a stream; the call timeout bounds each, the first with the entity-name lookup. */
-	private Flux<EntityPage<ObjectNode>> pages(String name, QueryString query, String token, long end) {
+	/** The pages of an offset read; the call timeout bounds each, the first with the entity-name lookup. */
+	private Flux<EntityPage<ObjectNode>> offsetPages(String name, QueryString query, String token, long start, long count) {
 		long from = OffsetPaging.offsetOf(token);
-		return this.settings.paging().pages(name, (offset, limit) -> bounded("streamEntities", name,
-				this.resolver.resolve(name).flatMap((target) -> target.protocol()
-					.page(target.collection(), query, Long.toString(offset), limit))),
+		long end = (count == Long.MAX_VALUE || start > Long.MAX_VALUE - count) ? Long.MAX_VALUE : start + count;
+		return this.settings.offsetPaging().pages(name, (offset, limit) -> page(name, query, Long.toString(offset), limit),
 				(node) -> idOf(node, this.resolver.configured().idField()), from, end);
+	}
+
+	/** The pages of a cursor read, each bounded like an offset read's. */
+	private Flux<EntityPage<ObjectNode>> cursorPages(String name, QueryString query, String token, long count) {
+		return this.settings.cursorPaging().pages(name, (cursor, size) -> page(name, query, cursor, size), token, count);
+	}
+
+	private Mono<EntityPage<ObjectNode>> page(String name, QueryString query, String token, int size) {
+		return bounded("streamEntities", name, this.resolver.resolve(name)
+			.flatMap((target) -> target.protocol().page(target.collection(), query, token, size)));
 	}
 
 	/**
@@ -582,18 +596,24 @@ public final class PipelinerClient {
 	}
 
 	private static String requireTeamPipeline(String teamPipeline) {
-		Arguments.requireText(teamPipeline, "teamPipeline");
-		if (!TEAM_PIPELINE.matcher(teamPipeline).matches()) {
-			throw new IllegalArgumentException("teamPipeline must be an id such as 'eu_myPipeline' (letters, digits,"
-					+ " '_' and '-'), but was " + Arguments.quote(teamPipeline));
+		return requireAccount(teamPipeline, "teamPipeline", "eu_myPipeline");
+	}
+
+	/** A team pipeline or space id, which goes into the URL as one path segment. */
+	private static String requireAccount(String id, String name, String example) {
+		Arguments.requireText(id, name);
+		if (!TEAM_PIPELINE.matcher(id).matches()) {
+			throw new IllegalArgumentException(name + " must be an id such as '" + example + "' (letters, digits,"
+					+ " '_' and '-'), but was " + Arguments.quote(id));
 		}
-		return teamPipeline;
+		return id;
 	}
 
 	/** @return the URL and team pipeline; never the credentials */
 	@Override
 	public String toString() {
-		return "PipelinerClient[url=" + this.settings.url() + ", teamPipeline=" + this.teamPipeline + "]";
+		return "PipelinerClient[" + this.resolver.configured().name() + ", url=" + this.settings.url() + ", account="
+				+ this.teamPipeline + "]";
 	}
 
 	/**
@@ -603,6 +623,10 @@ public final class PipelinerClient {
 	public static final class Builder {
 
 		private URI url;
+
+		private PipelinerProtocol protocol = PipelinerProtocol.V1;
+
+		private String space;
 
 		private String teamPipeline;
 
@@ -711,7 +735,23 @@ public final class PipelinerClient {
 			return this;
 		}
 
-		/** @param teamPipeline the team pipeline id, such as {@code eu_myPipeline} */
+		/**
+		 * @param protocol the API version to speak; {@link PipelinerProtocol#V1} by default.
+		 * {@link PipelinerProtocol#V100} takes a {@link #space} in place of a team pipeline, and the
+		 * API application's username and password as {@link #credentials}.
+		 */
+		public Builder protocol(PipelinerProtocol protocol) {
+			this.protocol = Arguments.requireNonNull(protocol, "protocol");
+			return this;
+		}
+
+		/** @param space the v100 space id, such as {@code fr_Myself}, that comes with the API application */
+		public Builder space(String space) {
+			this.space = space;
+			return this;
+		}
+
+		/** @param teamPipeline the v1 team pipeline id, such as {@code eu_myPipeline} */
 		public Builder teamPipeline(String teamPipeline) {
 			this.teamPipeline = teamPipeline;
 			return this;
@@ -849,17 +889,26 @@ public final class PipelinerClient {
 		 */
 		public PipelinerClient build() {
 			URI serviceUrl = Arguments.requireServiceUrl(this.url, this.allowInsecureHttp, "url");
-			String pipeline = requireTeamPipeline(this.teamPipeline);
+			boolean v100 = this.protocol == PipelinerProtocol.V100;
+			String pipeline = v100 ? requireAccount(this.space, "space", "fr_Myself")
+					: requireAccount(this.teamPipeline, "teamPipeline", "eu_myPipeline");
+			if (v100 && this.discoverDataCenter) {
+				throw new IllegalArgumentException("discoverDataCenter: the v100 API has no data-center discovery; the"
+						+ " service URL comes with the API application");
+			}
 			Arguments.requireCredentials(this.apiToken, this.apiPassword);
 			WebClient client = WebClients.build(this.webClient, this.webClientBuilder, this.connectTimeout,
 					DEFAULT_CONNECT_TIMEOUT, this.httpLogging);
 			Duration readTimeout = this.readTimeout;
 			RetryPolicy retry = this.retry;
 			long maxResponseSize = this.maxResponseSize.toBytes();
-			Protocols protocols = (url, account, token, password) -> new V1Protocol(client, url, account, token, password,
-					readTimeout, retry, maxResponseSize);
+			Protocols protocols = v100
+					? (url, account, user, password) -> new V100Protocol(client, url, account, user, password, readTimeout,
+							retry, maxResponseSize)
+					: (url, account, token, password) -> new V1Protocol(client, url, account, token, password, readTimeout,
+							retry, maxResponseSize);
 			Settings settings = new Settings(protocols, serviceUrl, this.mapper, this.callTimeout,
-					new OffsetPaging(this.pageSize, this.prefetchPages), new Batching(this.batchSize, this.batchConcurrency),
+					new OffsetPaging(this.pageSize, this.prefetchPages), new CursorPaging(this.pageSize), new Batching(this.batchSize, this.batchConcurrency),
 					new Observations(this.observationRegistry, this.observationConvention), this.allowInsecureHttp,
 					this.discoverDataCenter);
 			return new PipelinerClient(settings, pipeline, this.apiToken, this.apiPassword);

@@ -49,6 +49,14 @@ public interface Protocol {
 	QueryString query(Query query);
 
 	/**
+	 * @return the query as a stream's page requests carry it, before the paging parameters; its
+	 * limit caps the stream, not a page
+	 */
+	default QueryString streamQuery(Query query) {
+		return query(query);
+	}
+
+	/**
 	 * @throws IllegalArgumentException naming a flag, or a combination, that the operation
 	 * cannot take on this protocol
 	 */

@@ -43,8 +43,6 @@ public final class V1Protocol implements Protocol {
 
 	private static final String CONTENT_RANGE = "Content-Range";
 
-	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
 	private final Transport transport;
 
 	private final Bounded bounded;
@@ -323,41 +321,8 @@ public final class V1Protocol implements Protocol {
 
 	// The exchange
 
-	/**
-	 * The URL of an endpoint: the base, then each segment and each query value percent-encoded
-	 * strictly (everything but letters, digits and {@code -._~}), so that {@code |}, {@code ::},
-	 * {@code &}, {@code +} and {@code /} inside a value reach the server as data.
-	 */
 	private URI uri(QueryString query, String... segments) {
-		StringBuilder url = new StringBuilder(this.baseUrl.length() + 64).append(this.baseUrl);
-		for (String segment : segments) {
-			encode(url.append('/'), segment);
-		}
-		char separator = '?';
-		if (query.raw() != null && !query.raw().isEmpty()) {
-			url.append(separator).append(query.raw());
-			separator = '&';
-		}
-		for (Map.Entry<String, String> parameter : query.parameters().entrySet()) {
-			encode(url.append(separator), parameter.getKey()).append('=');
-			encode(url, parameter.getValue());
-			separator = '&';
-		}
-		return URI.create(url.toString());
-	}
-
-	private static StringBuilder encode(StringBuilder url, String text) {
-		for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-			char c = (char) (b & 0xFF);
-			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-					|| c == '_' || c == '~') {
-				url.append(c);
-			}
-			else {
-				url.append('%').append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
-			}
-		}
-		return url;
+		return Urls.of(this.baseUrl, query, segments);
 	}
 
 	private Mono<JsonNode> getJson(URI uri) {

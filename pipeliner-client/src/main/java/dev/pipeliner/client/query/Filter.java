@@ -34,19 +34,51 @@ public final class Filter {
 	 * One condition of a filter.
 	 * @param field the field's API name
 	 * @param operator the comparison
-	 * @param value the value as it is sent
+	 * @param value the value as the v1 API writes it
+	 * @param given the value as it was given: a String, Number, Boolean, Instant, LocalDate or
+	 * enum, or a two-element list for {@link FilterOperator#BETWEEN}
 	 */
-	public record Condition(String field, FilterOperator operator, String value) {
+	public record Condition(String field, FilterOperator operator, String value, Object given) {
 
 		public Condition {
 			Arguments.requireText(field, "field");
-			Arguments.requireExpressible(field, "field");
 			Arguments.requireNonNull(operator, "operator");
 			Arguments.requireNonNull(value, "value");
-			Arguments.requireExpressible(value, "value");
+		}
+
+		/**
+		 * A condition given in its wire form.
+		 * @param field the field's API name
+		 * @param operator the comparison
+		 * @param value the value as it is sent
+		 */
+		public Condition(String field, FilterOperator operator, String value) {
+			this(field, operator, value, value);
+		}
+
+		/**
+		 * @return the condition in the v1 wire form, {@code FIELD::value::op}
+		 * @throws IllegalArgumentException if the v1 API cannot express it
+		 */
+		/** Conditions are equal when they are sent alike, whatever form their value was given in. */
+		@Override
+		public boolean equals(Object other) {
+			return (other instanceof Condition condition) && this.field.equals(condition.field)
+					&& this.operator == condition.operator && this.value.equals(condition.value);
+		}
+
+		@Override
+		public int hashCode() {
+			return java.util.Objects.hash(this.field, this.operator, this.value);
 		}
 
 		String toWire() {
+			if (this.operator.code() == null) {
+				throw new IllegalArgumentException("filter operator " + this.operator + " (" + this.operator.v100Code()
+						+ ") exists only in the v100 API; the v1 API cannot express it");
+			}
+			Arguments.requireExpressible(this.field, "field");
+			Arguments.requireExpressible(this.value, "value");
 			return (this.operator == FilterOperator.EQ) ? this.field + "::" + this.value
 					: this.field + "::" + this.value + "::" + this.operator.code();
 		}
@@ -61,7 +93,34 @@ public final class Filter {
 	 * @return the filter
 	 */
 	public static Filter of(String field, FilterOperator operator, Object value) {
-		return new Filter(List.of(new Condition(field, operator, toWireValue(value))));
+		Arguments.requireNonNull(operator, "operator");
+		return new Filter(List.of(new Condition(field, operator, toWireValue(value), value)));
+	}
+
+	/**
+	 * @return a filter matching entities whose field lies between {@code low} and {@code high},
+	 * bounds included (v100 only)
+	 */
+	public static Filter between(String field, Object low, Object high) {
+		Arguments.requireNonNull(low, "low");
+		Arguments.requireNonNull(high, "high");
+		return new Filter(List.of(new Condition(field, FilterOperator.BETWEEN,
+				toWireValue(low) + "," + toWireValue(high), List.of(low, high))));
+	}
+
+	/** @return a filter matching entities whose field equals the value, ignoring case (v100 only) */
+	public static Filter ieq(String field, String value) {
+		return of(field, FilterOperator.IEQ, value);
+	}
+
+	/** @return a filter matching entities whose field has no value (v100 only) */
+	public static Filter isNull(String field) {
+		return of(field, FilterOperator.NULL, "");
+	}
+
+	/** @return a filter matching entities whose field has a value (v100 only) */
+	public static Filter isNotNull(String field) {
+		return of(field, FilterOperator.NOT_NULL, "");
 	}
 
 	public static Filter eq(String field, Object value) {
@@ -180,7 +239,9 @@ public final class Filter {
 
 	@Override
 	public String toString() {
-		return toWire();
+		return this.conditions.stream()
+			.map((condition) -> condition.field() + " " + condition.operator() + " " + condition.value())
+			.collect(Collectors.joining(" and "));
 	}
 
 }

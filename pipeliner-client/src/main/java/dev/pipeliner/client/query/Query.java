@@ -53,14 +53,25 @@ public final class Query {
 
 	private final String raw;
 
+	private final List<String> expand;
+
+	private final boolean includeDeleted;
+
 	private Query(Filter filter, Sort sort, Integer limit, Integer offset, Instant modifiedAfter,
 			List<String> loadOnly, String raw) {
+		this(filter, sort, limit, offset, modifiedAfter, loadOnly, raw, List.of(), false);
+	}
+
+	private Query(Filter filter, Sort sort, Integer limit, Integer offset, Instant modifiedAfter,
+			List<String> loadOnly, String raw, List<String> expand, boolean includeDeleted) {
 		if (raw != null && (filter != null || sort != null || limit != null || offset != null
-				|| modifiedAfter != null || !loadOnly.isEmpty())) {
+				|| modifiedAfter != null || !loadOnly.isEmpty() || !expand.isEmpty() || includeDeleted)) {
 			throw new IllegalArgumentException("query: a raw query string cannot be combined with other conditions;"
 					+ " write them into the string, or build the query with Query.filter, sort and limit");
 		}
 		this.raw = raw;
+		this.expand = expand;
+		this.includeDeleted = includeDeleted;
 		this.filter = filter;
 		this.sort = sort;
 		this.limit = limit;
@@ -156,7 +167,7 @@ public final class Query {
 	 */
 	public Query where(Filter filter) {
 		Arguments.requireNonNull(filter, "filter");
-		return new Query(filter, this.sort, this.limit, this.offset, this.modifiedAfter, this.loadOnly, this.raw);
+		return new Query(filter, this.sort, this.limit, this.offset, this.modifiedAfter, this.loadOnly, this.raw, this.expand, this.includeDeleted);
 	}
 
 	/**
@@ -165,7 +176,7 @@ public final class Query {
 	 */
 	public Query sort(Sort sort) {
 		Arguments.requireNonNull(sort, "sort");
-		return new Query(this.filter, sort, this.limit, this.offset, this.modifiedAfter, this.loadOnly, this.raw);
+		return new Query(this.filter, sort, this.limit, this.offset, this.modifiedAfter, this.loadOnly, this.raw, this.expand, this.includeDeleted);
 	}
 
 	/**
@@ -177,7 +188,7 @@ public final class Query {
 		if (limit < 0 && limit != NO_LIMIT) {
 			throw new IllegalArgumentException("limit must be zero or more, or Query.NO_LIMIT (-1), but was " + limit);
 		}
-		return new Query(this.filter, this.sort, limit, this.offset, this.modifiedAfter, this.loadOnly, this.raw);
+		return new Query(this.filter, this.sort, limit, this.offset, this.modifiedAfter, this.loadOnly, this.raw, this.expand, this.includeDeleted);
 	}
 
 	/**
@@ -189,7 +200,7 @@ public final class Query {
 		if (offset < 0) {
 			throw new IllegalArgumentException("offset must be zero or more, but was " + offset);
 		}
-		return new Query(this.filter, this.sort, this.limit, offset, this.modifiedAfter, this.loadOnly, this.raw);
+		return new Query(this.filter, this.sort, this.limit, offset, this.modifiedAfter, this.loadOnly, this.raw, this.expand, this.includeDeleted);
 	}
 
 	/**
@@ -198,7 +209,7 @@ public final class Query {
 	 */
 	public Query modifiedAfter(Instant instant) {
 		DateTimes.requireWritable(instant, "modifiedAfter");
-		return new Query(this.filter, this.sort, this.limit, this.offset, instant, this.loadOnly, this.raw);
+		return new Query(this.filter, this.sort, this.limit, this.offset, instant, this.loadOnly, this.raw, this.expand, this.includeDeleted);
 	}
 
 	/**
@@ -212,7 +223,43 @@ public final class Query {
 			Arguments.requireText(field, "loadOnly field");
 			list.add(Arguments.requireExpressible(field, "loadOnly field"));
 		}
-		return new Query(this.filter, this.sort, this.limit, this.offset, this.modifiedAfter, List.copyOf(list), this.raw);
+		return new Query(this.filter, this.sort, this.limit, this.offset, this.modifiedAfter, List.copyOf(list), this.raw, this.expand, this.includeDeleted);
+	}
+
+	/**
+	 * @param relations relations to return as whole entities instead of URIs, such as
+	 * {@code owner} or {@code account_relations.account} (the v100 {@code expand} parameter;
+	 * the v1 API has none)
+	 * @return the new query
+	 */
+	public Query expand(String... relations) {
+		Arguments.requireNonNull(relations, "expand");
+		List<String> list = new ArrayList<>();
+		for (String relation : relations) {
+			list.add(Arguments.requireText(relation, "expand relation"));
+		}
+		return new Query(this.filter, this.sort, this.limit, this.offset, this.modifiedAfter, this.loadOnly, this.raw,
+				List.copyOf(list), this.includeDeleted);
+	}
+
+	/**
+	 * @param includeDeleted whether deleted entities are read too (the v100 {@code include-deleted}
+	 * parameter; the v1 API has none)
+	 * @return the new query
+	 */
+	public Query includeDeleted(boolean includeDeleted) {
+		return new Query(this.filter, this.sort, this.limit, this.offset, this.modifiedAfter, this.loadOnly, this.raw,
+				this.expand, includeDeleted);
+	}
+
+	/** @return the relations to expand, empty for none */
+	public List<String> getExpand() {
+		return this.expand;
+	}
+
+	/** @return whether deleted entities are read too */
+	public boolean isIncludeDeleted() {
+		return this.includeDeleted;
 	}
 
 	/** @return the raw query string as it is sent, or {@code null} for a query built from parts */
@@ -251,9 +298,15 @@ public final class Query {
 	}
 
 	/**
-	 * @return the query parameters as they are sent, before URL encoding, in a stable order
+	 * @return the query parameters as the v1 API takes them, before URL encoding, in a stable order
+	 * @throws IllegalArgumentException if the v1 API cannot express the query: an operator or a
+	 * parameter that only v100 has, or a value with {@code |} or {@code ::}
 	 */
 	public Map<String, String> toParameters() {
+		if (!this.expand.isEmpty() || this.includeDeleted) {
+			throw new IllegalArgumentException("query: " + (this.includeDeleted ? "includeDeleted" : "expand")
+					+ " exists only in the v100 API; the v1 API cannot express it");
+		}
 		Map<String, String> parameters = new LinkedHashMap<>();
 		if (this.raw != null) {
 			for (String pair : this.raw.split("&")) {
@@ -353,21 +406,41 @@ public final class Query {
 
 	@Override
 	public boolean equals(Object other) {
-		return (other instanceof Query query) && toParameters().equals(query.toParameters());
+		return (other instanceof Query query) && Objects.equals(this.filter, query.filter)
+				&& Objects.equals(this.sort, query.sort) && Objects.equals(this.limit, query.limit)
+				&& Objects.equals(this.offset, query.offset) && Objects.equals(this.modifiedAfter, query.modifiedAfter)
+				&& this.loadOnly.equals(query.loadOnly) && Objects.equals(this.raw, query.raw)
+				&& this.expand.equals(query.expand) && this.includeDeleted == query.includeDeleted;
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(toParameters());
+		return Objects.hash(this.filter, this.sort, this.limit, this.offset, this.modifiedAfter, this.loadOnly, this.raw,
+				this.expand, this.includeDeleted);
 	}
 
-	/** @return the parameters in query-string form, not URL-encoded */
+	/** @return a description of the query, for messages and logs */
 	@Override
 	public String toString() {
-		return toParameters().entrySet()
-			.stream()
-			.map((entry) -> entry.getKey() + "=" + entry.getValue())
-			.collect(Collectors.joining("&"));
+		if (this.raw != null) {
+			return this.raw;
+		}
+		StringBuilder text = new StringBuilder("Query[");
+		append(text, "filter", this.filter);
+		append(text, "sort", this.sort);
+		append(text, "limit", this.limit);
+		append(text, "offset", this.offset);
+		append(text, "modifiedAfter", this.modifiedAfter);
+		append(text, "loadOnly", this.loadOnly.isEmpty() ? null : this.loadOnly);
+		append(text, "expand", this.expand.isEmpty() ? null : this.expand);
+		append(text, "includeDeleted", this.includeDeleted ? Boolean.TRUE : null);
+		return text.append(']').toString();
+	}
+
+	private static void append(StringBuilder text, String name, Object value) {
+		if (value != null) {
+			text.append((text.charAt(text.length() - 1) == '[') ? "" : ", ").append(name).append('=').append(value);
+		}
 	}
 
 }
