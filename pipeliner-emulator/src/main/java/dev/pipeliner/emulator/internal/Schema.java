@@ -161,7 +161,7 @@ public final class Schema {
 				ref("CURRENCY_ID")));
 		types.add(type("ProductPriceListPrice", "ProductPriceListPrices", false, ref("PRODUCT_ID").required(),
 				ref("PRODUCT_PRICE_LIST_ID").required(), decimal("PRICE").required()));
-		types.add(type("ReasonOfClose", "ReasonsOfClose", false, text("NAME", 100).required(), flag("IS_WON")));
+		types.add(type("ReasonOfClose", "ReasonOfCloses", false, text("NAME", 100).required(), flag("IS_WON")));
 		types.add(type("Reminder", "Reminders", false, datetime("REMIND_AT").required(), owner(),
 				ref("ACTIVITY_ID")));
 		types.add(type("SalesRole", "SalesRoles", false, text("NAME", 100).required()));
