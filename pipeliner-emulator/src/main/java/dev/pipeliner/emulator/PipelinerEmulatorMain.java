@@ -1,9 +1,13 @@
 package dev.pipeliner.emulator;
 
+import java.io.PrintStream;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+
+import reactor.netty.ChannelBindException;
 
 /**
  * Runs an emulator on its own, for clients in other languages and for exploring with curl:
@@ -19,7 +23,26 @@ public final class PipelinerEmulatorMain {
 	private PipelinerEmulatorMain() {
 	}
 
+	/** Exit status when the arguments are not valid. */
+	static final int USAGE = 2;
+
+	/** Exit status when the emulator cannot listen where it was told to. */
+	static final int CANNOT_LISTEN = 1;
+
+	private static final String USAGE_LINE = "usage: java -jar pipeliner-emulator-exec.jar [--port=8080] [--host=127.0.0.1]"
+			+ " [--team-pipeline=eu_Emulator[,eu_Other]] [--seed=demo|empty|FILE.json]"
+			+ " [--api-token=TOKEN] [--api-password=PASSWORD]";
+
 	public static void main(String[] args) {
+		System.exit(run(args, System.out, System.err));
+	}
+
+	/**
+	 * Starts an emulator and serves until the thread is interrupted or the JVM stops.
+	 * @return the exit status: 0 after serving, {@link #USAGE} or {@link #CANNOT_LISTEN} when it
+	 * could not start, with one line on {@code err} that says why
+	 */
+	static int run(String[] args, PrintStream out, PrintStream err) {
 		Map<String, String> options;
 		PipelinerEmulator emulator;
 		try {
@@ -27,23 +50,17 @@ public final class PipelinerEmulatorMain {
 			emulator = start(options);
 		}
 		catch (IllegalArgumentException ex) {
-			System.err.println("pipeliner-emulator: " + ex.getMessage());
-			System.err.println("usage: java -jar pipeliner-emulator-exec.jar [--port=8080] [--host=127.0.0.1]"
-					+ " [--team-pipeline=eu_Emulator[,eu_Other]] [--seed=demo|empty|FILE.json]"
-					+ " [--api-token=TOKEN] [--api-password=PASSWORD]");
-			System.exit(2);
-			return;
+			err.println("pipeliner-emulator: " + ex.getMessage());
+			err.println(USAGE_LINE);
+			return USAGE;
 		}
-		Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "pipeliner-emulator-shutdown"));
-		System.out.println("Pipeliner emulator listening at " + emulator.getUrl());
-		for (String teamPipeline : emulator.getTeamPipelines()) {
-			System.out.println("  team pipeline " + teamPipeline + ": " + emulator.getBaseUrl(teamPipeline));
+		catch (ChannelBindException ex) {
+			err.println("pipeliner-emulator: " + cannotListen(ex));
+			return CANNOT_LISTEN;
 		}
-		boolean ownPassword = options.containsKey("api-password");
-		System.out.println("  API token: " + emulator.getApiToken()
-				+ (ownPassword ? ", API password as given" : ", API password: " + emulator.getApiPassword()));
-		System.out.println("Try: curl -u '" + emulator.getApiToken() + ":" + (ownPassword ? "PASSWORD" : emulator.getApiPassword())
-				+ "' '" + emulator.getBaseUrl(emulator.getTeamPipeline()) + "/Accounts?limit=2'");
+		Thread shutdown = new Thread(emulator::close, "pipeliner-emulator-shutdown");
+		Runtime.getRuntime().addShutdownHook(shutdown);
+		describe(emulator, options.containsKey("api-password"), out);
 		Object lock = new Object();
 		synchronized (lock) {
 			while (true) {
@@ -52,10 +69,35 @@ public final class PipelinerEmulatorMain {
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
-					return;
+					Runtime.getRuntime().removeShutdownHook(shutdown);
+					emulator.close();
+					return 0;
 				}
 			}
 		}
+	}
+
+	private static String cannotListen(ChannelBindException ex) {
+		String where = ex.localHost() + ":" + ex.localPort();
+		Throwable cause = ex.getCause();
+		String reason = (cause != null && cause.getMessage() != null) ? cause.getMessage() : "";
+		if (cause instanceof BindException || reason.contains("Address already in use")) {
+			return "port " + ex.localPort() + " on " + ex.localHost() + " is already in use; choose another with"
+					+ " --port=PORT (--port=0 picks a free one)";
+		}
+		return "cannot listen on " + where + (reason.isEmpty() ? "" : " (" + reason + ")")
+				+ "; choose another address with --host=HOST or another port with --port=PORT";
+	}
+
+	private static void describe(PipelinerEmulator emulator, boolean ownPassword, PrintStream out) {
+		out.println("Pipeliner emulator listening at " + emulator.getUrl());
+		for (String teamPipeline : emulator.getTeamPipelines()) {
+			out.println("  team pipeline " + teamPipeline + ": " + emulator.getBaseUrl(teamPipeline));
+		}
+		out.println("  API token: " + emulator.getApiToken()
+				+ (ownPassword ? ", API password as given" : ", API password: " + emulator.getApiPassword()));
+		out.println("Try: curl -u '" + emulator.getApiToken() + ":" + (ownPassword ? "PASSWORD" : emulator.getApiPassword())
+				+ "' '" + emulator.getBaseUrl(emulator.getTeamPipeline()) + "/Accounts?limit=2'");
 	}
 
 	static PipelinerEmulator start(Map<String, String> options) {
