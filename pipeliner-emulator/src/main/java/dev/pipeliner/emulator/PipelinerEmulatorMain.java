@@ -68,9 +68,9 @@ public final class PipelinerEmulatorMain {
 					lock.wait();
 				}
 				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
 					Runtime.getRuntime().removeShutdownHook(shutdown);
 					emulator.close();
+					Thread.currentThread().interrupt();
 					return 0;
 				}
 			}

@@ -46,7 +46,14 @@ class PipelinerEmulatorMainTest {
 	@Test
 	void servesUntilInterruptedAndThenEndsWithZero() throws Exception {
 		CompletableFuture<Integer> status = new CompletableFuture<>();
-		Thread server = new Thread(() -> status.complete(run("--port=0", "--seed=demo", "--team-pipeline=eu_Cli")));
+		Thread server = new Thread(() -> {
+			try {
+				status.complete(run("--port=0", "--seed=demo", "--team-pipeline=eu_Cli"));
+			}
+			catch (Throwable ex) {
+				status.completeExceptionally(ex);
+			}
+		});
 		server.start();
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 		while (!text(this.out).contains("Try: curl") && System.nanoTime() < deadline) {
