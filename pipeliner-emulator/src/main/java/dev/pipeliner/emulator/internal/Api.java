@@ -189,8 +189,16 @@ public final class Api {
 						(int) Math.min(end, matches.size())));
 				return (long) matches.size();
 			}
+			EntityTable table = pipeline.table(type);
+			if (query.conditions.isEmpty()) {
+				EntityTable.Cursor cursor = table.fromRank(query.offset);
+				while (cursor.hasNext() && page.size() < end - query.offset) {
+					page.add(cursor.next());
+				}
+				return (long) table.size();
+			}
 			long count = 0;
-			for (ObjectNode entity : pipeline.table(type).values()) {
+			for (ObjectNode entity : table.values()) {
 				if (query.matches(entity)) {
 					if (count >= query.offset && count < end) {
 						page.add(entity);
@@ -281,7 +289,10 @@ public final class Api {
 		if (bodyId != null && !bodyId.isNull() && !idText(bodyId).equals(id)) {
 			throw ApiError.badRequest(ApiError.MALFORMED_BODY, "ID " + bodyId + " in the body does not match " + id);
 		}
-		write(pipeline, () -> pipeline.table(type).put(id, this.writes.update(type, found(pipeline, type, id), body, 0)));
+		write(pipeline, () -> {
+			pipeline.table(type).put(id, this.writes.update(type, found(pipeline, type, id), body, 0));
+			return id;
+		});
 		return Reply.empty(200, Map.of());
 	}
 
@@ -373,7 +384,7 @@ public final class Api {
 	 */
 	private final class Batch {
 
-		private final Map<String, ObjectNode> table;
+		private final EntityTable table;
 
 		private final int flags;
 
@@ -381,7 +392,7 @@ public final class Api {
 
 		private final ArrayNode answer = Api.this.mapper.createArrayNode();
 
-		Batch(Map<String, ObjectNode> table, int flags) {
+		Batch(EntityTable table, int flags) {
 			this.table = table;
 			this.flags = flags;
 		}

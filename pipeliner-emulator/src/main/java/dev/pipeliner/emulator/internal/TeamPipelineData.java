@@ -1,7 +1,6 @@
 package dev.pipeliner.emulator.internal;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
@@ -9,10 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import dev.pipeliner.emulator.internal.Schema.EntityType;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The data of one team pipeline: a table per collection, in insertion order. Readers share the
+ * The data of one team pipeline: an {@link EntityTable} per collection. Readers share the
  * lock and writers hold it alone, so a batch is applied atomically. Stored entities are never
  * changed in place: an update stores a new node, so a page read under the lock may be written out
  * after the lock is released.
@@ -23,7 +21,7 @@ public final class TeamPipelineData {
 
 	private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
-	private final Map<String, Map<String, ObjectNode>> tables = new HashMap<>();
+	private final Map<String, EntityTable> tables = new HashMap<>();
 
 	private final AtomicLong nextNumericId = new AtomicLong(1000);
 
@@ -33,7 +31,7 @@ public final class TeamPipelineData {
 	 */
 	public TeamPipelineData(String id, Schema schema) {
 		this.id = id;
-		schema.byCollection().keySet().forEach((collection) -> this.tables.put(collection, new LinkedHashMap<>()));
+		schema.byCollection().keySet().forEach((collection) -> this.tables.put(collection, new EntityTable()));
 	}
 
 	public String id() {
@@ -45,7 +43,7 @@ public final class TeamPipelineData {
 	}
 
 	/** @return the table of a collection, by id in insertion order; hold the lock */
-	public Map<String, ObjectNode> table(EntityType type) {
+	public EntityTable table(EntityType type) {
 		return this.tables.get(type.collection());
 	}
 
@@ -70,7 +68,7 @@ public final class TeamPipelineData {
 
 	/** Removes every entity; hold the write lock. */
 	public void clear() {
-		this.tables.values().forEach(Map::clear);
+		this.tables.values().forEach(EntityTable::clear);
 	}
 
 }
