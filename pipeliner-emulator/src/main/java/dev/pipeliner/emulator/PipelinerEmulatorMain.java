@@ -14,9 +14,11 @@ import reactor.netty.ChannelBindException;
  * <pre>
  * java -jar pipeliner-emulator-exec.jar --port=8080 --seed=demo
  * </pre>
- * Options: {@code --port} (8080), {@code --host} (127.0.0.1), {@code --team-pipeline} (one or more,
+ * Options: {@code --port} (8080), {@code --host} (127.0.0.1), {@code --protocol} ({@code v1} or
+ * {@code v100}; {@code v1}), {@code --team-pipeline} or {@code --space} (one or more,
  * comma-separated; {@value PipelinerEmulator#DEFAULT_TEAM_PIPELINE}), {@code --seed} ({@code demo},
- * {@code empty} or a JSON file; {@code demo}), {@code --api-token} and {@code --api-password}.
+ * {@code empty} or a JSON file; {@code demo}), {@code --api-token} and {@code --api-password} (on
+ * v100 the API application's username and password).
  */
 public final class PipelinerEmulatorMain {
 
@@ -30,7 +32,7 @@ public final class PipelinerEmulatorMain {
 	static final int CANNOT_LISTEN = 1;
 
 	private static final String USAGE_LINE = "usage: java -jar pipeliner-emulator-exec.jar [--port=8080] [--host=127.0.0.1]"
-			+ " [--team-pipeline=eu_Emulator[,eu_Other]] [--seed=demo|empty|FILE.json]"
+			+ " [--protocol=v1|v100] [--team-pipeline=eu_Emulator[,eu_Other] | --space=…] [--seed=demo|empty|FILE.json]"
 			+ " [--api-token=TOKEN] [--api-password=PASSWORD]";
 
 	public static void main(String[] args) {
@@ -90,26 +92,33 @@ public final class PipelinerEmulatorMain {
 	}
 
 	private static void describe(PipelinerEmulator emulator, boolean ownPassword, PrintStream out) {
-		out.println("Pipeliner emulator listening at " + emulator.getUrl());
+		boolean v100 = emulator.getProtocol() == Protocol.V100;
+		out.println("Pipeliner emulator (" + (v100 ? "Cloud API v100" : "REST API v1") + ") listening at " + emulator.getUrl());
 		for (String teamPipeline : emulator.getTeamPipelines()) {
-			out.println("  team pipeline " + teamPipeline + ": " + emulator.getBaseUrl(teamPipeline));
+			out.println("  " + (v100 ? "space " : "team pipeline ") + teamPipeline + ": " + emulator.getBaseUrl(teamPipeline));
 		}
-		out.println("  API token: " + emulator.getApiToken()
-				+ (ownPassword ? ", API password as given" : ", API password: " + emulator.getApiPassword()));
+		out.println((v100 ? "  username: " : "  API token: ") + emulator.getApiToken()
+				+ (ownPassword ? ", password as given" : ", password: " + emulator.getApiPassword()));
 		out.println("Try: curl -u '" + emulator.getApiToken() + ":" + (ownPassword ? "PASSWORD" : emulator.getApiPassword())
-				+ "' '" + emulator.getBaseUrl(emulator.getTeamPipeline()) + "/Accounts?limit=2'");
+				+ "' '" + emulator.getBaseUrl(emulator.getTeamPipeline())
+				+ (v100 ? "/entities/Accounts?first=2'" : "/Accounts?limit=2'"));
 	}
 
 	static PipelinerEmulator start(Map<String, String> options) {
 		PipelinerEmulator.Builder builder = PipelinerEmulator.builder()
 			.host(options.getOrDefault("host", "127.0.0.1"))
-			.port(port(options.getOrDefault("port", "8080")));
+			.port(port(options.getOrDefault("port", "8080")))
+			.protocol(protocol(options.getOrDefault("protocol", "v1")));
 		if (options.containsKey("api-token") || options.containsKey("api-password")) {
 			builder.credentials(options.getOrDefault("api-token", PipelinerEmulator.DEFAULT_API_TOKEN),
 					options.getOrDefault("api-password", PipelinerEmulator.DEFAULT_API_PASSWORD));
 		}
 		String seed = options.getOrDefault("seed", "demo");
-		for (String teamPipeline : options.getOrDefault("team-pipeline", PipelinerEmulator.DEFAULT_TEAM_PIPELINE).split(",")) {
+		if (options.containsKey("team-pipeline") && options.containsKey("space")) {
+			throw new IllegalArgumentException("--space and --team-pipeline name the same thing; give one of them");
+		}
+		String names = options.getOrDefault("space", options.getOrDefault("team-pipeline", PipelinerEmulator.DEFAULT_TEAM_PIPELINE));
+		for (String teamPipeline : names.split(",")) {
 			switch (seed.toLowerCase(Locale.ROOT)) {
 				case "demo" -> builder.teamPipeline(teamPipeline.trim(), Seed.DEMO);
 				case "empty" -> builder.teamPipeline(teamPipeline.trim(), Seed.EMPTY);
@@ -127,12 +136,20 @@ public final class PipelinerEmulatorMain {
 				throw new IllegalArgumentException("'" + arg + "' is not an option of the form --name=value");
 			}
 			String name = arg.substring(2, equals);
-			if (!java.util.Set.of("port", "host", "team-pipeline", "seed", "api-token", "api-password").contains(name)) {
+			if (!java.util.Set.of("port", "host", "protocol", "team-pipeline", "space", "seed", "api-token", "api-password").contains(name)) {
 				throw new IllegalArgumentException("unknown option --" + name);
 			}
 			options.put(name, arg.substring(equals + 1));
 		}
 		return options;
+	}
+
+	private static Protocol protocol(String value) {
+		return switch (value.toLowerCase(Locale.ROOT)) {
+			case "v1" -> Protocol.V1;
+			case "v100" -> Protocol.V100;
+			default -> throw new IllegalArgumentException("--protocol must be v1 or v100, but was '" + value + "'");
+		};
 	}
 
 	private static int port(String value) {

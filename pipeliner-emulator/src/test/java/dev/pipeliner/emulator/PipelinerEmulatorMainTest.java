@@ -69,6 +69,35 @@ class PipelinerEmulatorMainTest {
 		assertThat(status.get(30, TimeUnit.SECONDS)).isZero();
 	}
 
+	@Test
+	void protocolV100ServesASpace() throws Exception {
+		CompletableFuture<Integer> status = new CompletableFuture<>();
+		Thread server = new Thread(() -> {
+			try {
+				status.complete(run("--port=0", "--protocol=v100", "--space=fr_Cli"));
+			}
+			catch (Throwable ex) {
+				status.completeExceptionally(ex);
+			}
+		});
+		server.start();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (!text(this.out).contains("Try: curl") && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		String base = text(this.out).lines().filter((line) -> line.contains("space fr_Cli: ")).findFirst()
+			.orElseThrow().replaceFirst(".*fr_Cli: ", "");
+		RawHttp http = new RawHttp(base, PipelinerEmulator.DEFAULT_API_TOKEN, PipelinerEmulator.DEFAULT_API_PASSWORD);
+
+		assertThat(base).endsWith("/api/v100/rest/spaces/fr_Cli");
+		assertThat(http.get("/entities/Accounts?first=2").json().get("data").size()).isEqualTo(2);
+		assertThat(text(this.out)).contains("/entities/Accounts?first=2");
+		server.interrupt();
+		assertThat(status.get(30, TimeUnit.SECONDS)).isZero();
+		assertThat(run("--protocol=v2")).isEqualTo(PipelinerEmulatorMain.USAGE);
+		assertThat(text(this.err)).contains("--protocol must be v1 or v100");
+	}
+
 	private int run(String... args) {
 		return PipelinerEmulatorMain.run(args, new PrintStream(this.out, true, StandardCharsets.UTF_8),
 				new PrintStream(this.err, true, StandardCharsets.UTF_8));

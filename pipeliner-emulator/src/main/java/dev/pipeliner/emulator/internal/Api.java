@@ -25,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * validation, and the batch semantics of every flag. Independent of the HTTP server that carries
  * it.
  */
-public final class Api {
+public final class Api implements Service {
 
 	private static final String PREFIX = "/rest_services/v1/";
 
@@ -66,7 +66,7 @@ public final class Api {
 				+ Base64.getEncoder().encodeToString((apiToken + ":" + apiPassword).getBytes(StandardCharsets.UTF_8));
 		this.serviceUrl = serviceUrl;
 		this.clock = clock;
-		this.writes = new EntityWrites(clock);
+		this.writes = new EntityWrites(clock, Wire.V1);
 	}
 
 	/**
@@ -77,6 +77,7 @@ public final class Api {
 	 * @param body the request body, empty when there is none
 	 * @return the answer; never throws
 	 */
+	@Override
 	public Reply handle(String method, String rawPath, Map<String, List<String>> parameters,
 			String authorizationHeader, byte[] body) {
 		try {
@@ -103,6 +104,12 @@ public final class Api {
 		catch (RuntimeException ex) {
 			return error(new ApiError(500, ApiError.UNKNOWN, "Internal error: " + ex), Map.of());
 		}
+	}
+
+	@Override
+	public Reply tooLarge(long maxBodySize) {
+		return error(new ApiError(413, ApiError.BODY_TOO_LARGE, "The request body is larger than " + maxBodySize + " bytes"),
+				Map.of());
 	}
 
 	private Reply route(TeamPipelineData pipeline, String method, List<String> path,

@@ -2,8 +2,6 @@ package dev.pipeliner.emulator.internal;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -25,17 +23,25 @@ public final class TeamPipelineData {
 
 	private final AtomicLong nextNumericId = new AtomicLong(1000);
 
+	private final Schema schema;
+
 	/**
 	 * @param id the team pipeline id
 	 * @param schema the entities it holds
 	 */
 	public TeamPipelineData(String id, Schema schema) {
 		this.id = id;
+		this.schema = schema;
 		schema.byCollection().keySet().forEach((collection) -> this.tables.put(collection, new EntityTable()));
 	}
 
 	public String id() {
 		return this.id;
+	}
+
+	/** @return the entities it holds, and the protocol whose forms they are stored in */
+	public Schema schema() {
+		return this.schema;
 	}
 
 	public ReentrantReadWriteLock lock() {
@@ -47,12 +53,12 @@ public final class TeamPipelineData {
 		return this.tables.get(type.collection());
 	}
 
-	/** @return a new id in the server's form: a number for users and sales units, else {@code PY-7FFFFFFF-…} */
+	/** @return a new id in the server's form: v1 numbers for users and sales units, else {@code PY-7FFFFFFF-…}; v100 UUIDs */
 	public String newId(EntityType type) {
 		if (type.numericIds()) {
 			return Long.toString(this.nextNumericId.getAndIncrement());
 		}
-		return "PY-7FFFFFFF-" + UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+		return this.schema.wire().newTextId();
 	}
 
 	/** Keeps generated numeric ids above one that was given explicitly. */
