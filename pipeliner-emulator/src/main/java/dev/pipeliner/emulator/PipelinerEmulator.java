@@ -1,9 +1,7 @@
 package dev.pipeliner.emulator;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,22 +13,14 @@ import java.util.Set;
 
 import dev.pipeliner.emulator.internal.Api;
 import dev.pipeliner.emulator.internal.DemoData;
-import dev.pipeliner.emulator.internal.Reply;
+import dev.pipeliner.emulator.internal.HttpTransport;
 import dev.pipeliner.emulator.internal.Schema;
 import dev.pipeliner.emulator.internal.Seeds;
-import dev.pipeliner.emulator.internal.Service;
 import dev.pipeliner.emulator.internal.TeamPipelineData;
 import dev.pipeliner.emulator.internal.V100Api;
 import dev.pipeliner.emulator.internal.V100DemoData;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.QueryStringDecoder;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
-import reactor.netty.http.server.HttpServerRequest;
-import reactor.netty.http.server.HttpServerResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,8 +54,6 @@ public final class PipelinerEmulator implements AutoCloseable {
 	/** The API password an emulator accepts unless told otherwise. */
 	public static final String DEFAULT_API_PASSWORD = "emulator-password";
 
-	private static final int CHUNK = 100;
-
 	private final ObjectMapper mapper = JsonMapper.builder().build();
 
 	private final Clock clock = Clock.systemUTC();
@@ -78,20 +66,19 @@ public final class PipelinerEmulator implements AutoCloseable {
 
 	private final String url;
 
-	private final Service api;
-
 	private PipelinerEmulator(Builder settings) {
 		this.settings = settings;
 		Schema schema = (settings.protocol == Protocol.V100) ? V100Api.schema() : Schema.standard();
 		settings.seeds.keySet().forEach((id) -> this.pipelines.put(id, new TeamPipelineData(id, schema)));
 		reset();
-		this.server = HttpServer.create().host(settings.host).port(settings.port).handle(this::serve).bindNow();
+		HttpTransport transport = new HttpTransport(this.mapper, settings.maxBodySize);
+		this.server = HttpServer.create().host(settings.host).port(settings.port).handle(transport).bindNow();
 		this.url = "http://" + (settings.host.contains(":") ? "[" + settings.host + "]" : settings.host) + ":"
 				+ this.server.port();
 		Map<String, TeamPipelineData> pipelines = Collections.unmodifiableMap(this.pipelines);
-		this.api = (settings.protocol == Protocol.V100)
+		transport.serve((settings.protocol == Protocol.V100)
 				? new V100Api(this.mapper, pipelines, settings.apiToken, settings.apiPassword, this.url, this.clock)
-				: new Api(this.mapper, pipelines, settings.apiToken, settings.apiPassword, this.url, this.clock);
+				: new Api(this.mapper, pipelines, settings.apiToken, settings.apiPassword, this.url, this.clock));
 	}
 
 	/** @return a builder, for an emulator on a random loopback port with {@link #DEFAULT_TEAM_PIPELINE} empty */
@@ -229,86 +216,6 @@ public final class PipelinerEmulator implements AutoCloseable {
 			}
 		}
 		return null;
-	}
-
-	// Serving
-
-	private Mono<Void> serve(HttpServerRequest request, HttpServerResponse response) {
-		String length = request.requestHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
-		if (length != null && parseLong(length) > this.settings.maxBodySize) {
-			return write(response, this.api.tooLarge(this.settings.maxBodySize));
-		}
-		QueryStringDecoder uri = new QueryStringDecoder(request.uri());
-		return request.receive()
-			.asByteArray()
-			.reduceWith(ByteArrayOutputStream::new, (body, chunk) -> {
-				if (body.size() + chunk.length > this.settings.maxBodySize) {
-					throw new BodyTooLargeException();
-				}
-				body.writeBytes(chunk);
-				return body;
-			})
-			.map(ByteArrayOutputStream::toByteArray)
-			.defaultIfEmpty(new byte[0])
-			.map((body) -> this.api.handle(request.method().name(), uri.rawPath(), uri.parameters(),
-					request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION), body))
-			.onErrorResume(BodyTooLargeException.class, (ex) -> Mono.just(this.api.tooLarge(this.settings.maxBodySize)))
-			.flatMap((reply) -> write(response, reply));
-	}
-
-	private Mono<Void> write(HttpServerResponse response, Reply reply) {
-		response.status(HttpResponseStatus.valueOf(reply.status()));
-		reply.headers().forEach(response::header);
-		if (reply.items() != null) {
-			response.header(HttpHeaderNames.CONTENT_TYPE, "application/json;charset=UTF-8");
-			return response
-				.sendByteArray(Flux.concat(Mono.just(bytes(reply.head())), chunks(reply.items()), Mono.just(bytes(reply.tail()))))
-				.then();
-		}
-		if (reply.body() != null) {
-			byte[] body = this.mapper.writeValueAsBytes(reply.body());
-			response.header(HttpHeaderNames.CONTENT_TYPE, "application/json;charset=UTF-8");
-			response.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
-			return response.sendByteArray(Mono.just(body)).then();
-		}
-		response.header(HttpHeaderNames.CONTENT_LENGTH, "0");
-		return response.send();
-	}
-
-	/** The entities of a page, serialized a hundred at a time as the connection takes them. */
-	private Flux<byte[]> chunks(List<? extends JsonNode> items) {
-		return Flux.range(0, (items.size() + CHUNK - 1) / CHUNK).map((chunk) -> {
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			int from = chunk * CHUNK;
-			for (int i = from; i < Math.min(items.size(), from + CHUNK); i++) {
-				if (i > 0) {
-					out.write(',');
-				}
-				out.writeBytes(this.mapper.writeValueAsBytes(items.get(i)));
-			}
-			return out.toByteArray();
-		});
-	}
-
-	private static byte[] bytes(String text) {
-		return text.getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static long parseLong(String value) {
-		try {
-			return Long.parseLong(value.trim());
-		}
-		catch (NumberFormatException ex) {
-			return -1;
-		}
-	}
-
-	private static final class BodyTooLargeException extends RuntimeException {
-
-		BodyTooLargeException() {
-			super(null, null, false, false);
-		}
-
 	}
 
 	/**
