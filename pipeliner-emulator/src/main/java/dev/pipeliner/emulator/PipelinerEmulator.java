@@ -1,9 +1,7 @@
 package dev.pipeliner.emulator;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,28 +13,24 @@ import java.util.Set;
 
 import dev.pipeliner.emulator.internal.Api;
 import dev.pipeliner.emulator.internal.DemoData;
-import dev.pipeliner.emulator.internal.Reply;
+import dev.pipeliner.emulator.internal.HttpTransport;
 import dev.pipeliner.emulator.internal.Schema;
 import dev.pipeliner.emulator.internal.Seeds;
 import dev.pipeliner.emulator.internal.TeamPipelineData;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.QueryStringDecoder;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
+import dev.pipeliner.emulator.internal.V100Api;
+import dev.pipeliner.emulator.internal.V100DemoData;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
-import reactor.netty.http.server.HttpServerRequest;
-import reactor.netty.http.server.HttpServerResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A stateful, in-memory Pipeliner REST API v1 server, for tests, samples and local development.
- * It speaks the protocol of the real service (Basic auth, the collection and batch endpoints,
- * paging with {@code Content-Range}, filters, batch flags, validation and error bodies), keeps
- * what is written, and runs several team pipelines at once, each with its own data.
+ * A stateful, in-memory Pipeliner server, for tests, samples and local development. It speaks the
+ * REST API v1 or, with {@link Builder#protocol(Protocol) protocol(Protocol.V100)}, the Cloud API
+ * v100, as the real service does (Basic auth, the collection and batch endpoints, paging, filters,
+ * batch options, validation and error bodies), keeps what is written, and runs several team
+ * pipelines (v100: spaces) at once, each with its own data.
  * <pre>{@code
  * try (PipelinerEmulator emulator = PipelinerEmulator.builder().teamPipeline("eu_Demo", Seed.DEMO).start()) {
  *     PipelinerClient client = PipelinerClient.builder()
@@ -60,8 +54,6 @@ public final class PipelinerEmulator implements AutoCloseable {
 	/** The API password an emulator accepts unless told otherwise. */
 	public static final String DEFAULT_API_PASSWORD = "emulator-password";
 
-	private static final int CHUNK = 100;
-
 	private final ObjectMapper mapper = JsonMapper.builder().build();
 
 	private final Clock clock = Clock.systemUTC();
@@ -74,18 +66,19 @@ public final class PipelinerEmulator implements AutoCloseable {
 
 	private final String url;
 
-	private final Api api;
-
 	private PipelinerEmulator(Builder settings) {
 		this.settings = settings;
-		settings.seeds.keySet()
-			.forEach((id) -> this.pipelines.put(id, new TeamPipelineData(id, Schema.standard())));
+		Schema schema = (settings.protocol == Protocol.V100) ? V100Api.schema() : Schema.standard();
+		settings.seeds.keySet().forEach((id) -> this.pipelines.put(id, new TeamPipelineData(id, schema)));
 		reset();
-		this.server = HttpServer.create().host(settings.host).port(settings.port).handle(this::serve).bindNow();
+		HttpTransport transport = new HttpTransport(this.mapper, settings.maxBodySize);
+		this.server = HttpServer.create().host(settings.host).port(settings.port).handle(transport).bindNow();
 		this.url = "http://" + (settings.host.contains(":") ? "[" + settings.host + "]" : settings.host) + ":"
 				+ this.server.port();
-		this.api = new Api(this.mapper, Collections.unmodifiableMap(this.pipelines), settings.apiToken,
-				settings.apiPassword, this.url, this.clock);
+		Map<String, TeamPipelineData> pipelines = Collections.unmodifiableMap(this.pipelines);
+		transport.serve((settings.protocol == Protocol.V100)
+				? new V100Api(this.mapper, pipelines, settings.apiToken, settings.apiPassword, this.url, this.clock)
+				: new Api(this.mapper, pipelines, settings.apiToken, settings.apiPassword, this.url, this.clock));
 	}
 
 	/** @return a builder, for an emulator on a random loopback port with {@link #DEFAULT_TEAM_PIPELINE} empty */
@@ -108,9 +101,19 @@ public final class PipelinerEmulator implements AutoCloseable {
 		return this.server.port();
 	}
 
+	/** @return the protocol the emulator speaks */
+	public Protocol getProtocol() {
+		return this.settings.protocol;
+	}
+
 	/** @return the first team pipeline, the one a client uses by default */
 	public String getTeamPipeline() {
 		return this.pipelines.keySet().iterator().next();
+	}
+
+	/** @return the first space, on v100: the same as {@link #getTeamPipeline()} */
+	public String getSpace() {
+		return getTeamPipeline();
 	}
 
 	/** @return every team pipeline, in the order they were named */
@@ -118,9 +121,13 @@ public final class PipelinerEmulator implements AutoCloseable {
 		return Collections.unmodifiableSet(this.pipelines.keySet());
 	}
 
-	/** @return the base URL of a team pipeline, {@code {url}/rest_services/v1/{teamPipeline}} */
+	/**
+	 * @return the base URL of a team pipeline, {@code {url}/rest_services/v1/{teamPipeline}}; on
+	 * v100 of a space, {@code {url}/api/v100/rest/spaces/{space}}
+	 */
 	public URI getBaseUrl(String teamPipeline) {
-		return URI.create(this.url + "/rest_services/v1/" + pipeline(teamPipeline).id());
+		String prefix = (this.settings.protocol == Protocol.V100) ? V100Api.PREFIX : "/rest_services/v1/";
+		return URI.create(this.url + prefix + pipeline(teamPipeline).id());
 	}
 
 	/** @return the API token the emulator accepts */
@@ -133,9 +140,20 @@ public final class PipelinerEmulator implements AutoCloseable {
 		return this.settings.apiPassword;
 	}
 
+	/** @return the username of the API application, on v100: the same as {@link #getApiToken()} */
+	public String getUsername() {
+		return this.settings.apiToken;
+	}
+
+	/** @return the password of the API application, on v100: the same as {@link #getApiPassword()} */
+	public String getPassword() {
+		return this.settings.apiPassword;
+	}
+
 	/**
-	 * Adds entities to a team pipeline, checked like creates; an entity keeps an {@code ID} it
-	 * brings. For large data sets built in code.
+	 * Adds entities to a team pipeline, checked like creates; an entity keeps an id it brings
+	 * ({@code ID} on v1, {@code id} on v100, with field names in the protocol's form). For large
+	 * data sets built in code.
 	 * @param teamPipeline the team pipeline
 	 * @param collection a collection or entity name, such as {@code Contacts}
 	 * @param entities field names to values, one map per entity
@@ -173,7 +191,8 @@ public final class PipelinerEmulator implements AutoCloseable {
 	/** @return the URL and team pipelines; never the password */
 	@Override
 	public String toString() {
-		return "PipelinerEmulator[url=" + this.url + ", teamPipelines=" + this.pipelines.keySet() + "]";
+		return "PipelinerEmulator[protocol=" + this.settings.protocol + ", url=" + this.url + ", teamPipelines="
+				+ this.pipelines.keySet() + "]";
 	}
 
 	private TeamPipelineData pipeline(String teamPipeline) {
@@ -186,7 +205,7 @@ public final class PipelinerEmulator implements AutoCloseable {
 
 	private JsonNode seedData(Object seed) {
 		if (seed == Seed.DEMO) {
-			return DemoData.json(this.mapper);
+			return (this.settings.protocol == Protocol.V100) ? V100DemoData.json(this.mapper) : DemoData.json(this.mapper);
 		}
 		if (seed instanceof Path file) {
 			try {
@@ -197,91 +216,6 @@ public final class PipelinerEmulator implements AutoCloseable {
 			}
 		}
 		return null;
-	}
-
-	// Serving
-
-	private Mono<Void> serve(HttpServerRequest request, HttpServerResponse response) {
-		String length = request.requestHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
-		if (length != null && parseLong(length) > this.settings.maxBodySize) {
-			return write(response, tooLarge());
-		}
-		QueryStringDecoder uri = new QueryStringDecoder(request.uri());
-		return request.receive()
-			.asByteArray()
-			.reduceWith(ByteArrayOutputStream::new, (body, chunk) -> {
-				if (body.size() + chunk.length > this.settings.maxBodySize) {
-					throw new BodyTooLargeException();
-				}
-				body.writeBytes(chunk);
-				return body;
-			})
-			.map(ByteArrayOutputStream::toByteArray)
-			.defaultIfEmpty(new byte[0])
-			.map((body) -> this.api.handle(request.method().name(), uri.rawPath(), uri.parameters(),
-					request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION), body))
-			.onErrorResume(BodyTooLargeException.class, (ex) -> Mono.just(tooLarge()))
-			.flatMap((reply) -> write(response, reply));
-	}
-
-	private Reply tooLarge() {
-		return new Reply(413, Map.of(), this.mapper.createObjectNode()
-			.put("errorcode", 1006)
-			.put("message", "The request body is larger than " + this.settings.maxBodySize + " bytes"), null);
-	}
-
-	private Mono<Void> write(HttpServerResponse response, Reply reply) {
-		response.status(HttpResponseStatus.valueOf(reply.status()));
-		reply.headers().forEach(response::header);
-		if (reply.items() != null) {
-			response.header(HttpHeaderNames.CONTENT_TYPE, "application/json;charset=UTF-8");
-			return response.sendByteArray(Flux.concat(Mono.just(bytes("[")), chunks(reply.items()), Mono.just(bytes("]"))))
-				.then();
-		}
-		if (reply.body() != null) {
-			byte[] body = this.mapper.writeValueAsBytes(reply.body());
-			response.header(HttpHeaderNames.CONTENT_TYPE, "application/json;charset=UTF-8");
-			response.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
-			return response.sendByteArray(Mono.just(body)).then();
-		}
-		response.header(HttpHeaderNames.CONTENT_LENGTH, "0");
-		return response.send();
-	}
-
-	/** The entities of a page, serialized a hundred at a time as the connection takes them. */
-	private Flux<byte[]> chunks(List<? extends JsonNode> items) {
-		return Flux.range(0, (items.size() + CHUNK - 1) / CHUNK).map((chunk) -> {
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			int from = chunk * CHUNK;
-			for (int i = from; i < Math.min(items.size(), from + CHUNK); i++) {
-				if (i > 0) {
-					out.write(',');
-				}
-				out.writeBytes(this.mapper.writeValueAsBytes(items.get(i)));
-			}
-			return out.toByteArray();
-		});
-	}
-
-	private static byte[] bytes(String text) {
-		return text.getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static long parseLong(String value) {
-		try {
-			return Long.parseLong(value.trim());
-		}
-		catch (NumberFormatException ex) {
-			return -1;
-		}
-	}
-
-	private static final class BodyTooLargeException extends RuntimeException {
-
-		BodyTooLargeException() {
-			super(null, null, false, false);
-		}
-
 	}
 
 	/**
@@ -299,6 +233,8 @@ public final class PipelinerEmulator implements AutoCloseable {
 		private String apiPassword = DEFAULT_API_PASSWORD;
 
 		private long maxBodySize = 16 * 1024 * 1024;
+
+		private Protocol protocol = Protocol.V1;
 
 		private final Map<String, Object> seeds = new LinkedHashMap<>();
 
@@ -326,6 +262,21 @@ public final class PipelinerEmulator implements AutoCloseable {
 			this.apiToken = requireText(apiToken, "apiToken");
 			this.apiPassword = requireText(apiPassword, "apiPassword");
 			return this;
+		}
+
+		/**
+		 * @param protocol the API to speak: {@link Protocol#V1} (the default) or
+		 * {@link Protocol#V100}; with v100, team pipelines are spaces and seeds are in v100 form
+		 */
+		public Builder protocol(Protocol protocol) {
+			this.protocol = requireNonNull(protocol, "protocol");
+			return this;
+		}
+
+		/** @param space a v100 space to serve, such as {@code eu_Demo}: the same as {@link #teamPipeline(String, Seed)}
+		 * @param seed the data it starts with */
+		public Builder space(String space, Seed seed) {
+			return teamPipeline(space, seed);
 		}
 
 		/** @param teamPipeline a team pipeline to serve, such as {@code eu_Demo}

@@ -60,7 +60,7 @@ class ClientAgainstEmulatorTest {
 	@Test
 	void metadata(PipelinerEmulator emulator) {
 		assertThat(this.client.getCollections().block()).hasSize(33).contains("Contacts");
-		assertThat(this.client.getEntityPublic().block()).containsEntry("ReasonsOfClose", "ReasonOfClose");
+		assertThat(this.client.getEntityPublic().block()).containsEntry("ReasonOfCloses", "ReasonOfClose");
 		assertThat(this.client.getErrorCodes().block()).containsEntry(1003, "Entity not found");
 		List<FieldInfo> fields = this.client.getFields("Accounts").block();
 		assertThat(fields).filteredOn(FieldInfo::required)

@@ -58,6 +58,19 @@ class EmulatorMetadataAndAuthTest {
 	}
 
 	@Test
+	void reasonsOfCloseHaveTheServersCollectionName() {
+		JsonNode names = http.get("/entityPublic").json();
+		Response reasons = http.get("/ReasonOfCloses?limit=-1");
+		Response oldName = http.get("/ReasonsOfClose");
+
+		assertThat(names.get("ReasonOfCloses").asString()).isEqualTo("ReasonOfClose");
+		assertThat(names.has("ReasonsOfClose")).isFalse();
+		assertThat(reasons.status()).isEqualTo(200);
+		assertThat(reasons.json().size()).isEqualTo(3);
+		assertThat(oldName.status()).isEqualTo(404);
+	}
+
+	@Test
 	void errorCodesListEveryCodeTheEmulatorAnswers() {
 		JsonNode codes = http.get("/errorCodes").json();
 

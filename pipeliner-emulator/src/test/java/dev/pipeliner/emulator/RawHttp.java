@@ -68,13 +68,17 @@ final class RawHttp {
 		return send("PUT", path, body);
 	}
 
+	Response patch(String path, String body) {
+		return send("PATCH", path, body);
+	}
+
 	Response delete(String path) {
 		return send("DELETE", path, null);
 	}
 
-	/** The path may hold '|' and spaces; they are encoded here. */
+	/** The path may hold '|', '[', ']' and spaces; they are encoded here. */
 	Response send(String method, String path, String body) {
-		String encoded = path.replace("|", "%7C").replace(" ", "%20");
+		String encoded = path.replace("|", "%7C").replace(" ", "%20").replace("[", "%5B").replace("]", "%5D");
 		return send(HttpRequest.newBuilder(URI.create(this.base + encoded)).header("Authorization", this.authorization),
 				method, body);
 	}

@@ -73,10 +73,22 @@ public final class ApiError extends RuntimeException {
 
 	private final int code;
 
+	private final String field;
+
 	public ApiError(int status, int code, String message) {
+		this(status, code, message, null);
+	}
+
+	private ApiError(int status, int code, String message, String field) {
 		super(message, null, false, false);
 		this.status = status;
 		this.code = code;
+		this.field = field;
+	}
+
+	/** @return a 422 about one field of the entity written */
+	public static ApiError invalidField(String field, int code, String message) {
+		return new ApiError(422, code, message, field);
 	}
 
 	public static ApiError badRequest(int code, String message) {
@@ -97,6 +109,11 @@ public final class ApiError extends RuntimeException {
 
 	public int code() {
 		return this.code;
+	}
+
+	/** @return the field a validation error is about, or {@code null} */
+	public String field() {
+		return this.field;
 	}
 
 }

@@ -67,7 +67,7 @@ public final class DemoData {
 			stage.put("NAME", stageNames[i]).put("PERCENT", percents[i]).put("SORT_ORDER", i + 1);
 			stages.add(stage.get("ID").asString());
 		}
-		named(seed.putArray("ReasonsOfClose"), random, stamp, "NAME", "Price", "Competitor", "Timing");
+		named(seed.putArray("ReasonOfCloses"), random, stamp, "NAME", "Price", "Competitor", "Timing");
 		ArrayNode currencies = seed.putArray("Currencies");
 		entity(currencies, random, stamp).put("CODE", "EUR").put("SYMBOL", "€").put("IS_BASE", 1);
 		entity(currencies, random, stamp).put("CODE", "USD").put("SYMBOL", "$").put("IS_BASE", 0);

@@ -11,8 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Checks a create or partial update against the entity's fields and builds the node to store: the
- * server sets {@code ID}, {@code CREATED}, {@code MODIFIED} and {@code IS_DELETED}, and ignores
- * them in a request body.
+ * server sets the id, the creation and modification times and the deleted flag (and on v100 the
+ * revision), and ignores them in a request body. Shared by both protocols.
  */
 final class EntityWrites {
 
@@ -22,12 +22,13 @@ final class EntityWrites {
 
 	static final int IGNORE_READONLY = 512;
 
-	private static final Set<String> SERVER_MANAGED = Set.of("ID", "CREATED", "MODIFIED", "IS_DELETED");
-
 	private final Clock clock;
 
-	EntityWrites(Clock clock) {
+	private final Wire wire;
+
+	EntityWrites(Clock clock, Wire wire) {
 		this.clock = clock;
+		this.wire = wire;
 	}
 
 	/**
@@ -38,16 +39,19 @@ final class EntityWrites {
 		checkFields(type, body, flags);
 		ObjectNode entity = body.objectNode();
 		if (type.numericIds()) {
-			entity.put("ID", Long.parseLong(id));
+			entity.put(this.wire.id, Long.parseLong(id));
 		}
 		else {
-			entity.put("ID", id);
+			entity.put(this.wire.id, id);
 		}
-		String now = Values.format(this.clock.instant());
-		entity.put("CREATED", now);
-		entity.put("MODIFIED", now);
-		entity.put("IS_DELETED", 0);
-		copyWritable(body, entity);
+		String now = this.wire.format(this.clock.instant());
+		entity.put(this.wire.created, now);
+		entity.put(this.wire.modified, now);
+		entity.set(this.wire.deleted, this.wire.notDeleted());
+		if (this.wire.revision != null) {
+			entity.put(this.wire.revision, 1);
+		}
+		copyWritable(type, body, entity);
 		checkRequired(type, entity);
 		return entity;
 	}
@@ -58,37 +62,46 @@ final class EntityWrites {
 	ObjectNode update(EntityType type, ObjectNode existing, ObjectNode body, int flags) {
 		checkFields(type, body, flags);
 		ObjectNode entity = existing.deepCopy();
-		copyWritable(body, entity);
-		entity.put("MODIFIED", Values.format(this.clock.instant()));
+		copyWritable(type, body, entity);
+		entity.put(this.wire.modified, this.wire.format(this.clock.instant()));
+		if (this.wire.revision != null) {
+			entity.put(this.wire.revision, existing.path(this.wire.revision).asLong(0) + 1);
+		}
 		if ((flags & VALIDATE_ONLY_UPDATED_FIELDS) == 0) {
 			checkRequired(type, entity);
 		}
 		return entity;
 	}
 
-	private static void copyWritable(ObjectNode body, ObjectNode entity) {
+	private void copyWritable(EntityType type, ObjectNode body, ObjectNode entity) {
 		for (Map.Entry<String, JsonNode> field : body.properties()) {
-			if (!SERVER_MANAGED.contains(field.getKey())) {
-				entity.set(field.getKey(), field.getValue());
+			if (!this.wire.serverManaged.contains(field.getKey())) {
+				boolean dateTime = type.fields().get(field.getKey()).type() == Schema.Type.DATETIME;
+				entity.set(field.getKey(), dateTime ? this.wire.storedDateTime(field.getValue()) : field.getValue());
 			}
 		}
 	}
 
-	private static void checkFields(EntityType type, ObjectNode body, int flags) {
+	/** @return the field names the server sets, which a request body cannot change */
+	Set<String> serverManaged() {
+		return this.wire.serverManaged;
+	}
+
+	private void checkFields(EntityType type, ObjectNode body, int flags) {
 		for (Map.Entry<String, JsonNode> entry : body.properties()) {
 			Field field = type.fields().get(entry.getKey());
 			if (field == null) {
-				throw ApiError.invalid(ApiError.UNKNOWN_FIELD,
+				throw ApiError.invalidField(entry.getKey(), ApiError.UNKNOWN_FIELD,
 						"Field " + entry.getKey() + " is not a field of " + type.entity());
 			}
-			if (SERVER_MANAGED.contains(field.apiName())) {
+			if (this.wire.serverManaged.contains(field.apiName())) {
 				continue;
 			}
 			if (field.readOnly() && (flags & IGNORE_READONLY) == 0) {
-				throw ApiError.invalid(ApiError.READ_ONLY, "Field " + field.apiName() + " of " + type.entity()
+				throw ApiError.invalidField(field.apiName(), ApiError.READ_ONLY, "Field " + field.apiName() + " of " + type.entity()
 						+ " is read-only");
 			}
-			Values.check(type, field, entry.getValue());
+			Values.check(type, field, entry.getValue(), this.wire);
 		}
 	}
 
@@ -97,7 +110,7 @@ final class EntityWrites {
 			JsonNode value = entity.get(required);
 			if (value == null || value.isNull() || (value.isString() && value.stringValue().isBlank())
 					|| (value.isArray() && value.isEmpty())) {
-				throw ApiError.invalid(ApiError.REQUIRED_FIELD,
+				throw ApiError.invalidField(required, ApiError.REQUIRED_FIELD,
 						"Required field " + required + " of " + type.entity() + " is missing");
 			}
 		}

@@ -7,14 +7,21 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What the emulator answers: a status, headers, and either one JSON value or a JSON array of
- * entities that is written out in chunks.
+ * entities that is written out in chunks, between a head and a tail.
  *
  * @param status the HTTP status
  * @param headers extra headers
  * @param body a JSON value, or {@code null} for an empty body
  * @param items entities to write as a JSON array, or {@code null}
+ * @param head the text before the items: {@code [}, or an envelope that opens the array
+ * @param tail the text after the items
  */
-public record Reply(int status, Map<String, String> headers, JsonNode body, List<? extends JsonNode> items) {
+public record Reply(int status, Map<String, String> headers, JsonNode body, List<? extends JsonNode> items, String head,
+		String tail) {
+
+	public Reply(int status, Map<String, String> headers, JsonNode body, List<? extends JsonNode> items) {
+		this(status, headers, body, items, "[", "]");
+	}
 
 	static Reply json(JsonNode body) {
 		return new Reply(200, Map.of(), body, null);

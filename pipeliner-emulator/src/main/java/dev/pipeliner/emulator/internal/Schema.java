@@ -18,7 +18,10 @@ public final class Schema {
 	/** A field's storage type, as {@code getFields} names it in {@code TYPE}. */
 	public enum Type {
 
-		STRING("string"), UNICODE("unicode"), DATETIME("datetime"), LONG("long"), DECIMAL("Decimal"), LIST("list");
+		STRING("string"), UNICODE("unicode"), DATETIME("datetime"), LONG("long"), DECIMAL("Decimal"), LIST("list"),
+
+		/** A JSON {@code true} or {@code false}: the v100 form of a checkbox. */
+		BOOLEAN("boolean");
 
 		final String wire;
 
@@ -28,10 +31,14 @@ public final class Schema {
 
 	}
 
-	/** One field of an entity. */
+	/**
+	 * One field of an entity.
+	 * @param target for a relation, the collection it points into, when the emulator knows it;
+	 * else {@code null}
+	 */
 	public record Field(String apiName, String name, Type type, String plType, boolean required, boolean readOnly,
 			boolean custom, BigDecimal minValue, BigDecimal maxValue, Map<String, String> choices, String calcFormula,
-			String description) {
+			String description, String target) {
 
 		boolean isText() {
 			return this.type == Type.STRING || this.type == Type.UNICODE;
@@ -50,11 +57,14 @@ public final class Schema {
 
 	private static final Schema STANDARD = buildStandard();
 
+	private final Wire wire;
+
 	private final Map<String, EntityType> byCollection;
 
 	private final Map<String, EntityType> byEntity;
 
-	private Schema(List<EntityType> types) {
+	private Schema(Wire wire, List<EntityType> types) {
+		this.wire = wire;
 		Map<String, EntityType> collections = new LinkedHashMap<>();
 		Map<String, EntityType> entities = new LinkedHashMap<>();
 		for (EntityType type : types) {
@@ -65,8 +75,19 @@ public final class Schema {
 		this.byEntity = Collections.unmodifiableMap(entities);
 	}
 
+	/** @return the standard entities as the v1 API names them */
 	public static Schema standard() {
 		return STANDARD;
+	}
+
+	/** @return a schema of the given entity types, stored in the forms of the given protocol */
+	static Schema of(Wire wire, List<EntityType> types) {
+		return new Schema(wire, types);
+	}
+
+	/** @return the stored forms of this schema's protocol */
+	public Wire wire() {
+		return this.wire;
 	}
 
 	public Map<String, EntityType> byCollection() {
@@ -161,7 +182,7 @@ public final class Schema {
 				ref("CURRENCY_ID")));
 		types.add(type("ProductPriceListPrice", "ProductPriceListPrices", false, ref("PRODUCT_ID").required(),
 				ref("PRODUCT_PRICE_LIST_ID").required(), decimal("PRICE").required()));
-		types.add(type("ReasonOfClose", "ReasonsOfClose", false, text("NAME", 100).required(), flag("IS_WON")));
+		types.add(type("ReasonOfClose", "ReasonOfCloses", false, text("NAME", 100).required(), flag("IS_WON")));
 		types.add(type("Reminder", "Reminders", false, datetime("REMIND_AT").required(), owner(),
 				ref("ACTIVITY_ID")));
 		types.add(type("SalesRole", "SalesRoles", false, text("NAME", 100).required()));
@@ -169,7 +190,7 @@ public final class Schema {
 				number("PARENT_ID", 0, null).plType("Relation")));
 		types.add(type("Stage", "Stages", false, text("NAME", 100).required(), number("PERCENT", 0, 100),
 				number("SORT_ORDER", 0, null), ref("SALES_PROCESS_ID")));
-		return new Schema(types);
+		return new Schema(Wire.V1, types);
 	}
 
 	private static EntityType type(String entity, String collection, boolean numericIds, FieldBuilder... fields) {
@@ -298,7 +319,7 @@ public final class Schema {
 			String label = label(this.apiName);
 			return new Field(this.apiName, label, this.type, this.plType, this.required, this.readOnly, this.custom,
 					this.minValue, this.maxValue, (this.choices != null) ? Collections.unmodifiableMap(this.choices) : null,
-					this.calcFormula, label + (this.custom ? " (custom field)" : ""));
+					this.calcFormula, label + (this.custom ? " (custom field)" : ""), null);
 		}
 
 		private static String label(String apiName) {

@@ -9,8 +9,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Loads entities into a team pipeline: a JSON object whose keys are collection or entity names and
- * whose values are arrays of entities, checked like creates. An entity keeps an {@code ID},
- * {@code CREATED} or {@code MODIFIED} it brings; read-only fields may be set.
+ * whose values are arrays of entities, checked like creates. An entity keeps the id, creation
+ * and modification time it brings; read-only fields may be set.
  */
 public final class Seeds {
 
@@ -27,18 +27,20 @@ public final class Seeds {
 		if (!seed.isObject()) {
 			throw new IllegalArgumentException("A seed must be a JSON object of collection names to arrays of entities");
 		}
-		EntityWrites writes = new EntityWrites(clock);
+		Schema schema = pipeline.schema();
+		Wire wire = schema.wire();
+		EntityWrites writes = new EntityWrites(clock, wire);
 		pipeline.lock().writeLock().lock();
 		try {
 			for (Map.Entry<String, JsonNode> entry : seed.properties()) {
-				EntityType type = Schema.standard().either(entry.getKey());
+				EntityType type = schema.either(entry.getKey());
 				if (type == null || !entry.getValue().isArray()) {
 					throw new IllegalArgumentException("Seed key '" + entry.getKey()
 							+ "' must be a standard collection or entity name with an array of entities");
 				}
 				int index = 0;
 				for (JsonNode item : entry.getValue()) {
-					load(pipeline, type, item, writes, entry.getKey() + "[" + index++ + "]");
+					load(pipeline, type, item, writes, wire, entry.getKey() + "[" + index++ + "]");
 				}
 			}
 		}
@@ -47,12 +49,12 @@ public final class Seeds {
 		}
 	}
 
-	private static void load(TeamPipelineData pipeline, EntityType type, JsonNode item, EntityWrites writes,
+	private static void load(TeamPipelineData pipeline, EntityType type, JsonNode item, EntityWrites writes, Wire wire,
 			String where) {
 		if (!(item instanceof ObjectNode data)) {
 			throw new IllegalArgumentException("Seed entity " + where + " is not a JSON object");
 		}
-		JsonNode givenId = data.get("ID");
+		JsonNode givenId = data.get(wire.id);
 		String id = (givenId != null && givenId.isValueNode() && !givenId.isNull()) ? givenId.asString()
 				: pipeline.newId(type);
 		if (type.numericIds()) {
@@ -60,10 +62,10 @@ public final class Seeds {
 		}
 		try {
 			ObjectNode entity = writes.create(type, id, data, IGNORE_READONLY);
-			for (String kept : new String[] { "CREATED", "MODIFIED" }) {
+			for (String kept : new String[] { wire.created, wire.modified }) {
 				JsonNode value = data.get(kept);
-				if (value != null && value.isString() && Values.isDateTime(value.stringValue())) {
-					entity.set(kept, value);
+				if (value != null && value.isString() && wire.parse(value.stringValue()) != null) {
+					entity.set(kept, wire.storedDateTime(value));
 				}
 			}
 			pipeline.table(type).put(id, entity);

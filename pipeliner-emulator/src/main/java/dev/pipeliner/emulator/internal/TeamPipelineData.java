@@ -1,18 +1,14 @@
 package dev.pipeliner.emulator.internal;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import dev.pipeliner.emulator.internal.Schema.EntityType;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The data of one team pipeline: a table per collection, in insertion order. Readers share the
+ * The data of one team pipeline: an {@link EntityTable} per collection. Readers share the
  * lock and writers hold it alone, so a batch is applied atomically. Stored entities are never
  * changed in place: an update stores a new node, so a page read under the lock may be written out
  * after the lock is released.
@@ -23,9 +19,11 @@ public final class TeamPipelineData {
 
 	private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
-	private final Map<String, Map<String, ObjectNode>> tables = new HashMap<>();
+	private final Map<String, EntityTable> tables = new HashMap<>();
 
 	private final AtomicLong nextNumericId = new AtomicLong(1000);
+
+	private final Schema schema;
 
 	/**
 	 * @param id the team pipeline id
@@ -33,11 +31,17 @@ public final class TeamPipelineData {
 	 */
 	public TeamPipelineData(String id, Schema schema) {
 		this.id = id;
-		schema.byCollection().keySet().forEach((collection) -> this.tables.put(collection, new LinkedHashMap<>()));
+		this.schema = schema;
+		schema.byCollection().keySet().forEach((collection) -> this.tables.put(collection, new EntityTable()));
 	}
 
 	public String id() {
 		return this.id;
+	}
+
+	/** @return the entities it holds, and the protocol whose forms they are stored in */
+	public Schema schema() {
+		return this.schema;
 	}
 
 	public ReentrantReadWriteLock lock() {
@@ -45,16 +49,16 @@ public final class TeamPipelineData {
 	}
 
 	/** @return the table of a collection, by id in insertion order; hold the lock */
-	public Map<String, ObjectNode> table(EntityType type) {
+	public EntityTable table(EntityType type) {
 		return this.tables.get(type.collection());
 	}
 
-	/** @return a new id in the server's form: a number for users and sales units, else {@code PY-7FFFFFFF-…} */
+	/** @return a new id in the server's form: v1 numbers for users and sales units, else {@code PY-7FFFFFFF-…}; v100 UUIDs */
 	public String newId(EntityType type) {
 		if (type.numericIds()) {
 			return Long.toString(this.nextNumericId.getAndIncrement());
 		}
-		return "PY-7FFFFFFF-" + UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+		return this.schema.wire().newTextId();
 	}
 
 	/** Keeps generated numeric ids above one that was given explicitly. */
@@ -70,7 +74,7 @@ public final class TeamPipelineData {
 
 	/** Removes every entity; hold the write lock. */
 	public void clear() {
-		this.tables.values().forEach(Map::clear);
+		this.tables.values().forEach(EntityTable::clear);
 	}
 
 }

@@ -47,7 +47,7 @@ final class Values {
 	/**
 	 * @throws ApiError naming the entity and field when the value does not fit the field
 	 */
-	static void check(EntityType type, Field field, JsonNode value) {
+	static void check(EntityType type, Field field, JsonNode value, Wire wire) {
 		if (value == null || value.isNull()) {
 			return;
 		}
@@ -55,15 +55,15 @@ final class Values {
 		switch (field.type()) {
 			case STRING, UNICODE -> {
 				if (!value.isString()) {
-					throw ApiError.invalid(ApiError.INVALID_VALUE, where + " must be text, but was " + value);
+					throw ApiError.invalidField(field.apiName(), ApiError.INVALID_VALUE, where + " must be text, but was " + value);
 				}
 				String text = value.stringValue();
 				if (field.maxValue() != null && text.length() > field.maxValue().intValue()) {
-					throw ApiError.invalid(ApiError.TOO_LONG,
+					throw ApiError.invalidField(field.apiName(), ApiError.TOO_LONG,
 							where + " is longer than " + field.maxValue().intValue() + " characters");
 				}
 				if (field.choices() != null && !field.choices().containsKey(text)) {
-					throw ApiError.invalid(ApiError.INVALID_CHOICE,
+					throw ApiError.invalidField(field.apiName(), ApiError.INVALID_CHOICE,
 							where + " must be one of " + field.choices().keySet() + ", but was '" + text + "'");
 				}
 			}
@@ -71,23 +71,29 @@ final class Values {
 				BigDecimal number = number(value);
 				boolean whole = number != null && (field.type() == Schema.Type.DECIMAL || number.stripTrailingZeros().scale() <= 0);
 				if (!whole) {
-					throw ApiError.invalid(ApiError.INVALID_VALUE, where + " must be "
+					throw ApiError.invalidField(field.apiName(), ApiError.INVALID_VALUE, where + " must be "
 							+ ((field.type() == Schema.Type.LONG) ? "a whole number" : "a number") + ", but was " + value);
 				}
 				if ((field.minValue() != null && number.compareTo(field.minValue()) < 0)
 						|| (field.maxValue() != null && number.compareTo(field.maxValue()) > 0)) {
-					throw ApiError.invalid(ApiError.OUT_OF_RANGE, where + " must be between " + field.minValue()
+					throw ApiError.invalidField(field.apiName(), ApiError.OUT_OF_RANGE, where + " must be between " + field.minValue()
 							+ " and " + field.maxValue() + ", but was " + number);
 				}
 				if (field.choices() != null && !field.choices().containsKey(number.toPlainString())) {
-					throw ApiError.invalid(ApiError.INVALID_CHOICE,
+					throw ApiError.invalidField(field.apiName(), ApiError.INVALID_CHOICE,
 							where + " must be one of " + field.choices().keySet() + ", but was " + number);
 				}
 			}
 			case DATETIME -> {
-				if (!value.isString() || !isDateTime(value.stringValue())) {
-					throw ApiError.invalid(ApiError.INVALID_VALUE,
-							where + " must be a date-time 'yyyy-MM-dd HH:mm:ss' (UTC), but was " + value);
+				if (!value.isString() || wire.parse(value.stringValue()) == null) {
+					throw ApiError.invalidField(field.apiName(), ApiError.INVALID_VALUE, where + " must be a date-time "
+							+ ((wire == Wire.V1) ? "'yyyy-MM-dd HH:mm:ss' (UTC)" : "such as '2023-03-23 14:20:54.529536+00:00'")
+							+ ", but was " + value);
+				}
+			}
+			case BOOLEAN -> {
+				if (!value.isBoolean()) {
+					throw ApiError.invalidField(field.apiName(), ApiError.INVALID_VALUE, where + " must be true or false, but was " + value);
 				}
 			}
 			case LIST -> {
@@ -96,7 +102,7 @@ final class Values {
 					objects &= element.isObject();
 				}
 				if (!objects) {
-					throw ApiError.invalid(ApiError.INVALID_VALUE, where + " must be an array of objects, but was " + value);
+					throw ApiError.invalidField(field.apiName(), ApiError.INVALID_VALUE, where + " must be an array of objects, but was " + value);
 				}
 			}
 		}

@@ -1,6 +1,7 @@
 package dev.pipeliner.emulator.junit;
 
 import dev.pipeliner.emulator.PipelinerEmulator;
+import dev.pipeliner.emulator.Protocol;
 import dev.pipeliner.emulator.Seed;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * @RegisterExtension
  * static PipelinerEmulatorExtension pipeliner = new PipelinerEmulatorExtension(Seed.DEMO);
  * }</pre>
- * or extend a class with it ({@code @ExtendWith(PipelinerEmulatorExtension.class)}, an empty team
+ * {@code new PipelinerEmulatorExtension(Protocol.V100, Seed.DEMO)} speaks the Cloud API v100. Or
+ * extend a class with it ({@code @ExtendWith(PipelinerEmulatorExtension.class)}, an empty team
  * pipeline). Either way, a test method or constructor may declare a {@link PipelinerEmulator}
  * parameter to receive it. The data lasts for the class; call {@link PipelinerEmulator#reset()} to
  * start a test from the seed again.
@@ -34,6 +36,15 @@ public class PipelinerEmulatorExtension implements BeforeAllCallback, AfterAllCa
 	/** @param seed the data {@link PipelinerEmulator#DEFAULT_TEAM_PIPELINE} starts with */
 	public PipelinerEmulatorExtension(Seed seed) {
 		this(PipelinerEmulator.builder().teamPipeline(PipelinerEmulator.DEFAULT_TEAM_PIPELINE, seed));
+	}
+
+	/**
+	 * @param protocol the API the emulator speaks
+	 * @param seed the data {@link PipelinerEmulator#DEFAULT_TEAM_PIPELINE} (on v100, the space)
+	 * starts with
+	 */
+	public PipelinerEmulatorExtension(Protocol protocol, Seed seed) {
+		this(PipelinerEmulator.builder().protocol(protocol).teamPipeline(PipelinerEmulator.DEFAULT_TEAM_PIPELINE, seed));
 	}
 
 	/** @param builder the settings of the emulator to start */

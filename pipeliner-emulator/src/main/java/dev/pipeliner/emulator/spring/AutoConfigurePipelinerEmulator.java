@@ -7,6 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import dev.pipeliner.emulator.Protocol;
 import dev.pipeliner.emulator.Seed;
 
 /**
@@ -24,5 +25,11 @@ public @interface AutoConfigurePipelinerEmulator {
 
 	/** @return the data the emulator's team pipeline starts with */
 	Seed seed() default Seed.EMPTY;
+
+	/**
+	 * @return the API the emulator speaks; with {@link Protocol#V100} it sets
+	 * {@code pipeliner.protocol=v100} and {@code pipeliner.space} as well
+	 */
+	Protocol protocol() default Protocol.V1;
 
 }

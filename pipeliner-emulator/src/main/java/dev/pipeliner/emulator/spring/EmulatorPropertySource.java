@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.pipeliner.emulator.PipelinerEmulator;
+import dev.pipeliner.emulator.Protocol;
 
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -12,7 +13,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points {@code pipeliner.*} at an emulator, makes the emulator a bean, and stops it with the
- * context.
+ * context. For a v100 emulator it also sets {@code pipeliner.protocol=v100} and
+ * {@code pipeliner.space}; the credentials are the same pair of properties for both protocols.
  */
 final class EmulatorPropertySource {
 
@@ -31,6 +33,10 @@ final class EmulatorPropertySource {
 		properties.put("pipeliner.team-pipeline", emulator.getTeamPipeline());
 		properties.put("pipeliner.api-token", emulator.getApiToken());
 		properties.put("pipeliner.api-password", emulator.getApiPassword());
+		if (emulator.getProtocol() == Protocol.V100) {
+			properties.put("pipeliner.protocol", "v100");
+			properties.put("pipeliner.space", emulator.getSpace());
+		}
 		MapPropertySource source = new MapPropertySource(NAME, properties);
 		if (first) {
 			context.getEnvironment().getPropertySources().addFirst(source);

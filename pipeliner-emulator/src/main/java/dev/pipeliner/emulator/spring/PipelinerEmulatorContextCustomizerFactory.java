@@ -2,6 +2,7 @@ package dev.pipeliner.emulator.spring;
 
 import java.util.List;
 import dev.pipeliner.emulator.PipelinerEmulator;
+import dev.pipeliner.emulator.Protocol;
 import dev.pipeliner.emulator.Seed;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,15 +23,19 @@ class PipelinerEmulatorContextCustomizerFactory implements ContextCustomizerFact
 			List<ContextConfigurationAttributes> configAttributes) {
 		AutoConfigurePipelinerEmulator annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass,
 				AutoConfigurePipelinerEmulator.class);
-		return (annotation != null) ? new Customizer(annotation.seed()) : null;
+		return (annotation != null) ? new Customizer(annotation.seed(), annotation.protocol()) : null;
 	}
 
-	/** Equal for equal seeds, so that Spring's context cache shares the context. */
-	private record Customizer(Seed seed) implements ContextCustomizer {
+	/** Equal for equal seeds and protocols, so that Spring's context cache shares the context. */
+	private record Customizer(Seed seed, Protocol protocol) implements ContextCustomizer {
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-			EmulatorPropertySource.attach(context, PipelinerEmulator.start(this.seed), true);
+			PipelinerEmulator emulator = PipelinerEmulator.builder()
+				.protocol(this.protocol)
+				.teamPipeline(PipelinerEmulator.DEFAULT_TEAM_PIPELINE, this.seed)
+				.start();
+			EmulatorPropertySource.attach(context, emulator, true);
 		}
 
 	}

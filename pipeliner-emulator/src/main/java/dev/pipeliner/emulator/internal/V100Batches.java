@@ -1,0 +1,212 @@
+package dev.pipeliner.emulator.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.pipeliner.emulator.internal.Schema.EntityType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code batch-modify} and {@code batch-delete} of the v100 API, and the write parameters they
+ * share with single writes.
+ * <p>
+ * Items are staged over the table and committed together. With {@code rollback-method=0} (all,
+ * the default) the first failing item fails the request with its error, which carries
+ * {@code entity_index}, and nothing is written. With {@code rollback-method=1} (only failed) the
+ * others are written, and the answer {@code {"success":true,"data":[…]}} holds, in input order,
+ * each item's id or its error object.
+ */
+final class V100Batches {
+
+	private static final int ROLLBACK_ALL = 0;
+
+	private static final int ROLLBACK_FAILED = 1;
+
+	private final ObjectMapper mapper;
+
+	private final EntityWrites writes;
+
+	V100Batches(ObjectMapper mapper, EntityWrites writes) {
+		this.mapper = mapper;
+		this.writes = writes;
+	}
+
+	/**
+	 * @return the flags of {@link EntityWrites} for {@code validation-level}: 2 (only changed
+	 * fields) and 4 (only system fields) skip the required-field check of an update, 8 allows
+	 * read-only fields, 16 (relations to deleted entities) changes nothing, as no relation is checked
+	 */
+	static int flags(Map<String, String> parameters) {
+		String level = parameters.get("validation-level");
+		if (level == null) {
+			return 0;
+		}
+		int bits = number(level, "validation-level");
+		if ((bits & ~(2 | 4 | 8 | 16)) != 0) {
+			throw ApiError.badRequest(ApiError.INVALID_QUERY, "validation-level " + bits + " has unknown bits; use 0, 2, 4, 8 and 16");
+		}
+		return (((bits & (2 | 4)) != 0) ? EntityWrites.VALIDATE_ONLY_UPDATED_FIELDS : 0)
+				| (((bits & 8) != 0) ? EntityWrites.IGNORE_READONLY : 0);
+	}
+
+	/** @return the id a create keeps: a UUID it brings that is not taken, or a new one */
+	String newId(TeamPipelineData space, EntityType type, ObjectNode body) {
+		JsonNode given = body.get("id");
+		if (given == null || given.isNull()) {
+			return space.newId(type);
+		}
+		String id = given.asString();
+		try {
+			UUID.fromString(id);
+		}
+		catch (IllegalArgumentException ex) {
+			throw ApiError.invalidField("id", ApiError.INVALID_VALUE, "id must be a UUID, but was " + given);
+		}
+		if (space.table(type).get(id) != null) {
+			throw ApiError.invalidField("id", ApiError.INVALID_VALUE, type.entity() + " with id " + id + " already exists.");
+		}
+		return id;
+	}
+
+	/** Hold the space's write lock. */
+	Reply modify(TeamPipelineData space, EntityType type, JsonNode items, Map<String, String> parameters) {
+		int flags = flags(parameters);
+		Staged staged = new Staged(space.table(type), rollback(parameters), type);
+		for (JsonNode item : array(items)) {
+			staged.run(item.path("id").isString() ? item.path("id").asString() : null, () -> {
+				if (!(item instanceof ObjectNode data)) {
+					throw ApiError.badRequest(ApiError.MALFORMED_BODY, "Missing or invalid JSON data: an item is not an object.");
+				}
+				JsonNode id = data.get("id");
+				if (id == null || id.isNull()) {
+					String newId = space.newId(type);
+					staged.put(newId, this.writes.create(type, newId, data, flags));
+					return newId;
+				}
+				ObjectNode existing = staged.get(id.asString());
+				if (existing == null) {
+					throw ApiError.notFound(ApiError.NOT_FOUND, type.entity() + " with id " + id.asString() + " not found.");
+				}
+				staged.put(id.asString(), this.writes.update(type, existing, data, flags));
+				return id.asString();
+			});
+		}
+		return staged.commit();
+	}
+
+	/** Hold the space's write lock. */
+	Reply delete(EntityTable table, EntityType type, JsonNode ids, Map<String, String> parameters) {
+		if (parameters.containsKey("validation-level")) {
+			flags(parameters);
+		}
+		Staged staged = new Staged(table, rollback(parameters), type);
+		for (JsonNode id : array(ids)) {
+			staged.run(id.isString() ? id.asString() : null, () -> {
+				if (!id.isString() || staged.get(id.asString()) == null) {
+					throw ApiError.notFound(ApiError.NOT_FOUND, type.entity() + " with id " + id + " not found.");
+				}
+				staged.put(id.asString(), null);
+				return id.asString();
+			});
+		}
+		return staged.commit();
+	}
+
+	private static int rollback(Map<String, String> parameters) {
+		String method = parameters.get("rollback-method");
+		int rollback = (method != null) ? number(method, "rollback-method") : ROLLBACK_ALL;
+		if (rollback != ROLLBACK_ALL && rollback != ROLLBACK_FAILED) {
+			throw ApiError.badRequest(ApiError.INVALID_QUERY, "rollback-method must be 0 (all) or 1 (only failed), but was " + rollback);
+		}
+		return rollback;
+	}
+
+	private static int number(String value, String name) {
+		try {
+			return Integer.parseInt(value.trim());
+		}
+		catch (NumberFormatException ex) {
+			throw ApiError.badRequest(ApiError.INVALID_QUERY, name + " must be a whole number, but was '" + value + "'");
+		}
+	}
+
+	private static JsonNode array(JsonNode json) {
+		if (!json.isArray() || json.isEmpty()) {
+			throw ApiError.badRequest(ApiError.MALFORMED_BODY, "Missing or invalid JSON data: expected a non-empty array.");
+		}
+		return json;
+	}
+
+	/** The changes of one batch, over the table, and the answer item by item. */
+	private final class Staged {
+
+		private final EntityTable table;
+
+		private final int rollback;
+
+		private final EntityType type;
+
+		private final Map<String, ObjectNode> changes = new LinkedHashMap<>();
+
+		private final ArrayNode answer = V100Batches.this.mapper.createArrayNode();
+
+		private Reply failure;
+
+		Staged(EntityTable table, int rollback, EntityType type) {
+			this.table = table;
+			this.rollback = rollback;
+			this.type = type;
+		}
+
+		ObjectNode get(String id) {
+			return this.changes.containsKey(id) ? this.changes.get(id) : this.table.get(id);
+		}
+
+		void put(String id, ObjectNode entity) {
+			this.changes.put(id, entity);
+		}
+
+		/** Runs one item, which stages its change only after it passed every check. */
+		void run(String id, java.util.function.Supplier<String> item) {
+			if (this.failure != null) {
+				return;
+			}
+			int index = this.answer.size();
+			try {
+				this.answer.add(item.get());
+			}
+			catch (ApiError ex) {
+				if (this.rollback == ROLLBACK_ALL) {
+					this.failure = V100Errors.reply(ex, this.type.entity(), id, index, Map.of());
+				}
+				else {
+					this.answer.add(V100Errors.body(ex, this.type.entity(), id, index));
+				}
+			}
+		}
+
+		Reply commit() {
+			if (this.failure != null) {
+				return this.failure;
+			}
+			this.changes.forEach((id, entity) -> {
+				if (entity == null) {
+					this.table.remove(id);
+				}
+				else {
+					this.table.put(id, entity);
+				}
+			});
+			ObjectNode body = V100Batches.this.mapper.createObjectNode();
+			body.put("success", true);
+			body.set("data", this.answer);
+			return new Reply(200, Map.of(), body, null);
+		}
+
+	}
+
+}
