@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +18,7 @@ import dev.pipeliner.client.internal.Batching;
 import dev.pipeliner.client.internal.Bodies;
 import dev.pipeliner.client.internal.CursorPaging;
 import dev.pipeliner.client.internal.EntityNames;
+import dev.pipeliner.client.internal.Flags;
 import dev.pipeliner.client.internal.Observations;
 import dev.pipeliner.client.internal.OffsetPaging;
 import dev.pipeliner.client.internal.Protocol;
@@ -38,7 +38,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.util.unit.DataSize;
@@ -98,8 +97,6 @@ public final class PipelinerClient {
 	static final ObjectMapper DEFAULT_MAPPER = WireJson.MAPPER;
 
 	private static final Pattern TEAM_PIPELINE = Pattern.compile("[A-Za-z0-9_\\-]+");
-
-	private static final Set<BatchFlag> IGNORING = EnumSet.of(BatchFlag.IGNORE_ON_ERROR, BatchFlag.IGNORE_AND_RETURN_ERRORS);
 
 	/** Makes the protocol for a URL, an account and credentials. */
 	@FunctionalInterface
@@ -363,7 +360,7 @@ public final class PipelinerClient {
 		String name = Arguments.requireEntityName(entity, "entity");
 		ObjectNode node = toObject(data, "data");
 		String idField = this.resolver.configured().idField();
-		String id = idOf(node, idField, "data." + idField);
+		String id = Bodies.idOf(node, idField, "data." + idField);
 		if (id == null) {
 			node.remove(idField);
 			return on("setEntity", name, (target) -> target.protocol().create(target.collection(), node));
@@ -395,8 +392,8 @@ public final class PipelinerClient {
 			nodes.add(toObject(item, "items[" + nodes.size() + "]"));
 		}
 		List<String> ids = idsOf(nodes, 0);
-		return call("setEntities", name, this.settings.batching().send(ids, ignoring(set), (from, to) -> on(name,
-				(target) -> target.protocol().setEntities(target.names(), set, array(nodes.subList(from, to)), ids.subList(from, to)))));
+		return call("setEntities", name, this.settings.batching().send(ids, Flags.ignoring(set), (from, to) -> on(name,
+				(target) -> target.protocol().setEntities(target.names(), set, Bodies.array(nodes.subList(from, to)), ids.subList(from, to)))));
 	}
 
 	/**
@@ -413,7 +410,7 @@ public final class PipelinerClient {
 	 */
 	public Flux<BatchResult.Outcome> setEntities(String entity, Publisher<?> items, BatchFlag... flags) {
 		String name = Arguments.requireEntityName(entity, "entity");
-		Set<BatchFlag> set = requireIgnoring(flags(flags, false));
+		Set<BatchFlag> set = Flags.requireIgnoring(flags(flags, false));
 		Arguments.requireNonNull(items, "items");
 		return this.settings.observations().observed("setEntities", name, this.teamPipeline,
 				this.settings.batching().stream(Flux.from(items), (base, chunk) -> {
@@ -423,7 +420,7 @@ public final class PipelinerClient {
 					}
 					List<String> ids = idsOf(nodes, base);
 					return new Batching.Request(ids, on(name,
-							(target) -> target.protocol().setEntities(target.names(), set, array(nodes), ids)));
+							(target) -> target.protocol().setEntities(target.names(), set, Bodies.array(nodes), ids)));
 				}));
 	}
 
@@ -458,7 +455,7 @@ public final class PipelinerClient {
 		for (String id : ids) {
 			list.add(Arguments.requireText(id, "ids[" + list.size() + "]"));
 		}
-		return call("deleteEntities", name, this.settings.batching().send(list, ignoring(set), (from, to) -> on(name,
+		return call("deleteEntities", name, this.settings.batching().send(list, Flags.ignoring(set), (from, to) -> on(name,
 				(target) -> target.protocol().deleteEntities(target.names(), set, list.subList(from, to)))));
 	}
 
@@ -472,7 +469,7 @@ public final class PipelinerClient {
 	 */
 	public Flux<BatchResult.Outcome> deleteEntities(String entity, Publisher<String> ids, BatchFlag... flags) {
 		String name = Arguments.requireEntityName(entity, "entity");
-		Set<BatchFlag> set = requireIgnoring(flags(flags, true));
+		Set<BatchFlag> set = Flags.requireIgnoring(flags(flags, true));
 		Arguments.requireNonNull(ids, "ids");
 		return this.settings.observations().observed("deleteEntities", name, this.teamPipeline,
 				this.settings.batching().stream(Flux.from(ids), (base, chunk) -> {
@@ -517,33 +514,16 @@ public final class PipelinerClient {
 
 	// Arguments
 
+	private Set<BatchFlag> flags(BatchFlag[] flags, boolean delete) {
+		return Flags.check(flags, delete, this.resolver.configured());
+	}
+
+	private List<String> idsOf(List<ObjectNode> nodes, int base) {
+		return Bodies.idsOf(nodes, base, this.resolver.configured().idField());
+	}
+
 	private QueryString query(Query query) {
 		return this.resolver.configured().query(Arguments.requireNonNull(query, "query"));
-	}
-
-	private Set<BatchFlag> flags(BatchFlag[] flags, boolean delete) {
-		Arguments.requireNonNull(flags, "flags");
-		Set<BatchFlag> set = EnumSet.noneOf(BatchFlag.class);
-		for (BatchFlag flag : flags) {
-			set.add(Arguments.requireNonNull(flag, "flags"));
-		}
-		if (set.contains(BatchFlag.ROLLBACK_ON_ERROR) && set.size() > 1) {
-			throw new IllegalArgumentException("flags: ROLLBACK_ON_ERROR contradicts " + set + "; leave it out");
-		}
-		this.resolver.configured().checkFlags(set, delete);
-		return set;
-	}
-
-	private static boolean ignoring(Set<BatchFlag> flags) {
-		return flags.stream().anyMatch(IGNORING::contains);
-	}
-
-	private static Set<BatchFlag> requireIgnoring(Set<BatchFlag> flags) {
-		if (!ignoring(flags)) {
-			throw new IllegalArgumentException("flags: a stream of items cannot be all or nothing; pass IGNORE_ON_ERROR"
-					+ " or IGNORE_AND_RETURN_ERRORS");
-		}
-		return flags;
 	}
 
 	private <T> EntityPage<T> convert(EntityPage<ObjectNode> page, Class<T> type) {
@@ -561,32 +541,6 @@ public final class PipelinerClient {
 	private static String idOf(ObjectNode node, String idField) {
 		JsonNode id = node.get(idField);
 		return (id != null && id.isValueNode()) ? id.asString() : null;
-	}
-
-	private static String idOf(ObjectNode node, String idField, String name) {
-		JsonNode id = node.get(idField);
-		if (id == null || id.isNull()) {
-			return null;
-		}
-		if (!id.isValueNode()) {
-			throw new IllegalArgumentException(name + " must be text, but was " + Arguments.quote(id));
-		}
-		return Arguments.requireId(id.asString(), name);
-	}
-
-	private List<String> idsOf(List<ObjectNode> nodes, int base) {
-		String idField = this.resolver.configured().idField();
-		List<String> ids = new ArrayList<>(nodes.size());
-		for (ObjectNode node : nodes) {
-			ids.add(idOf(node, idField, "items[" + (base + ids.size()) + "]." + idField));
-		}
-		return ids;
-	}
-
-	private static ArrayNode array(List<ObjectNode> nodes) {
-		ArrayNode array = WireJson.MAPPER.createArrayNode();
-		nodes.forEach(array::add);
-		return array;
 	}
 
 	private static void requireNotEmpty(Collection<?> items, String name) {

@@ -1,8 +1,12 @@
 package dev.pipeliner.client.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -57,6 +61,37 @@ public final class Bodies {
 		catch (StackOverflowError ex) {
 			throw new IllegalArgumentException(name + " cannot be written as JSON: it refers to itself", ex);
 		}
+	}
+
+	/**
+	 * @return the id in the data, or {@code null} when it has none (a create)
+	 * @throws IllegalArgumentException if the id is not a single path segment of text
+	 */
+	public static String idOf(ObjectNode node, String idField, String name) {
+		JsonNode id = node.get(idField);
+		if (id == null || id.isNull()) {
+			return null;
+		}
+		if (!id.isValueNode()) {
+			throw new IllegalArgumentException(name + " must be text, but was " + Arguments.quote(id));
+		}
+		return Arguments.requireId(id.asString(), name);
+	}
+
+	/** @return the id of each item, {@code null} for a create; items numbered from {@code base} */
+	public static List<String> idsOf(List<ObjectNode> nodes, int base, String idField) {
+		List<String> ids = new ArrayList<>(nodes.size());
+		for (ObjectNode node : nodes) {
+			ids.add(idOf(node, idField, "items[" + (base + ids.size()) + "]." + idField));
+		}
+		return ids;
+	}
+
+	/** @return the items as one JSON array */
+	public static ArrayNode array(List<ObjectNode> nodes) {
+		ArrayNode array = WireJson.MAPPER.createArrayNode();
+		nodes.forEach(array::add);
+		return array;
 	}
 
 }

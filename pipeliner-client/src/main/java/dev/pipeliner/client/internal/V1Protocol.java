@@ -1,6 +1,5 @@
 package dev.pipeliner.client.internal;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -167,7 +166,7 @@ public final class V1Protocol implements Protocol {
 	public Mono<List<FieldInfo>> fields(EntityNames.Resolved names, QueryString query) {
 		return getJson(uri(query, "getFields", names.entity())).map((json) -> {
 			List<FieldInfo> fields = new ArrayList<>();
-			requireArray(json, "getFields").forEach((field) -> fields.add(fieldInfo(requireObject(field, "field"))));
+			requireArray(json, "getFields").forEach((field) -> fields.add(V1Fields.fieldInfo(requireObject(field, "field"))));
 			return List.copyOf(fields);
 		});
 	}
@@ -378,52 +377,6 @@ public final class V1Protocol implements Protocol {
 	private static String lastSegment(String path) {
 		String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
 		return trimmed.substring(trimmed.lastIndexOf('/') + 1);
-	}
-
-	private static FieldInfo fieldInfo(ObjectNode field) {
-		Map<String, String> choices = new LinkedHashMap<>();
-		JsonNode choiceNode = field.get("CHOICES");
-		if (choiceNode != null && choiceNode.isObject()) {
-			choiceNode.properties().forEach((entry) -> choices.put(entry.getKey(), entry.getValue().asString()));
-		}
-		return new FieldInfo(text(field, "API_NAME"), text(field, "NAME"), text(field, "ID"), text(field, "TYPE"),
-				text(field, "PL_TYPE"), flag(field, "REQUIRED"), flag(field, "READONLY"), flag(field, "CUSTOM"),
-				text(field, "DEFAULT"), text(field, "DESCRIPTION"), text(field, "CALC_FORMULA"), choices,
-				decimal(field, "MIN_VALUE"), decimal(field, "MAX_VALUE"));
-	}
-
-	private static String text(JsonNode node, String name) {
-		JsonNode value = node.get(name);
-		return (value == null || value.isNull()) ? null : value.isValueNode() ? value.asString() : value.toString();
-	}
-
-	/** Booleans may come as {@code true}/{@code false}, {@code 1}/{@code 0} or their text forms. */
-	private static boolean flag(JsonNode node, String name) {
-		JsonNode value = node.get(name);
-		if (value == null || value.isNull()) {
-			return false;
-		}
-		if (value.isBoolean()) {
-			return value.booleanValue();
-		}
-		String text = value.asString().trim();
-		return text.equals("1") || text.equalsIgnoreCase("true");
-	}
-
-	private static BigDecimal decimal(JsonNode node, String name) {
-		JsonNode value = node.get(name);
-		if (value == null || value.isNull()) {
-			return null;
-		}
-		if (value.isNumber()) {
-			return value.decimalValue();
-		}
-		try {
-			return new BigDecimal(value.asString().trim());
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
 	}
 
 }
