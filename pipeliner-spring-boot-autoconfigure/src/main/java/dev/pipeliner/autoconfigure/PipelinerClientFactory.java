@@ -106,7 +106,8 @@ final class PipelinerClientFactory {
 	PipelinerClient create(String prefix, PipelinerAccount account) {
 		requireSettings(prefix, account);
 		PipelinerProperties properties = this.properties;
-		WebClient.Builder webClient = this.webClientBuilder.getIfAvailable(WebClient::builder);
+		// A copy: the application may share its builder as a singleton bean, which must not change
+		WebClient.Builder webClient = this.webClientBuilder.getIfAvailable(WebClient::builder).clone();
 		ClientHttpConnectorBuilder<?> connectors = withProxy(
 				this.connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect), properties.getProxy());
 		HttpClientSettings settings = withSslBundle(this.httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
