@@ -1,8 +1,6 @@
 package dev.pipeliner.autoconfigure;
 
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -104,7 +102,7 @@ final class PipelinerClientFactory {
 	 * @param account its URL, team pipeline and credentials; every other setting is shared
 	 */
 	PipelinerClient create(String prefix, PipelinerAccount account) {
-		requireSettings(prefix, account);
+		PipelinerAccountCheck.check(prefix, account);
 		PipelinerProperties properties = this.properties;
 		// A copy: the application may share its builder as a singleton bean, which must not change
 		WebClient.Builder webClient = this.webClientBuilder.getIfAvailable(WebClient::builder).clone();
@@ -137,26 +135,6 @@ final class PipelinerClientFactory {
 		}
 		catch (IllegalArgumentException ex) {
 			throw invalidProperty(ex, prefix, account);
-		}
-	}
-
-	private static void requireSettings(String prefix, PipelinerAccount account) {
-		List<String> missing = new ArrayList<>();
-		if (!StringUtils.hasText(account.getUrl())) {
-			missing.add(prefix + ".url");
-		}
-		if (!StringUtils.hasText(account.getTeamPipeline())) {
-			missing.add(prefix + ".team-pipeline");
-		}
-		if (!StringUtils.hasText(account.getApiToken())) {
-			missing.add(prefix + ".api-token");
-		}
-		if (!StringUtils.hasText(account.getApiPassword())) {
-			missing.add(prefix + ".api-password");
-		}
-		if (!missing.isEmpty()) {
-			throw new MissingPipelinerPropertiesException(
-					prefix.equals("pipeliner") ? "pipeliner.url" : prefix, missing);
 		}
 	}
 
