@@ -23,9 +23,10 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Builds Pipeliner clients from {@code pipeliner.*}: the default one and each of
- * {@code pipeliner.clients.*}, in the order {@link PipelinerAutoConfiguration} describes. Every
- * client gets a WebClient and connector of its own.
+ * Builds Pipeliner clients, in the order {@link PipelinerAutoConfiguration} describes: each from a
+ * {@link PipelinerConnectionDetails}, which alone says where and as whom it connects, and the
+ * settings of {@code pipeliner.*} that all clients share. Every client gets a WebClient and
+ * connector of its own.
  */
 final class PipelinerClientFactory {
 
@@ -91,18 +92,10 @@ final class PipelinerClientFactory {
 		this.customizers = customizers;
 	}
 
-	/** The default client, from {@code pipeliner.url} and its companions. */
-	PipelinerClient createDefault() {
-		return create("pipeliner", this.properties);
-	}
-
 	/**
-	 * @param prefix where the account's settings live, such as {@code pipeliner} or
-	 * {@code pipeliner.clients.emea}
-	 * @param account its URL, team pipeline and credentials; every other setting is shared
+	 * @param connection where the client connects and as whom; every other setting is shared
 	 */
-	PipelinerClient create(String prefix, PipelinerAccount account) {
-		PipelinerAccountCheck.check(prefix, account);
+	PipelinerClient create(PipelinerConnectionDetails connection) {
 		PipelinerProperties properties = this.properties;
 		// A copy: the application may share its builder as a singleton bean, which must not change
 		WebClient.Builder webClient = this.webClientBuilder.getIfAvailable(WebClient::builder).clone();
@@ -113,13 +106,9 @@ final class PipelinerClientFactory {
 				this.sslBundles);
 		try {
 			webClient.clientConnector(connectors.build(settings));
-			PipelinerClient.Builder builder = PipelinerClient.builder()
-				.webClientBuilder(webClient)
-				.url(account.getUrl())
+			PipelinerClient.Builder builder = connect(PipelinerClient.builder().webClientBuilder(webClient), connection)
 				.allowInsecureHttp(properties.isAllowInsecureHttp())
 				.discoverDataCenter(properties.isDiscoverDataCenter())
-				.teamPipeline(account.getTeamPipeline())
-				.credentials(account.getApiToken(), account.getApiPassword())
 				.readTimeout(properties.getReadTimeout())
 				.callTimeout(properties.getCallTimeout())
 				.retry(retryPolicy(properties.getRetry()))
@@ -134,8 +123,17 @@ final class PipelinerClientFactory {
 			return builder.build();
 		}
 		catch (IllegalArgumentException ex) {
-			throw invalidProperty(ex, prefix, account);
+			throw invalidSetting(ex, connection);
 		}
+	}
+
+	/** Everything the client needs to know of where it connects, and as whom, in one place. */
+	private static PipelinerClient.Builder connect(PipelinerClient.Builder builder,
+			PipelinerConnectionDetails connection) {
+		PipelinerConnectionDetails.Credentials credentials = connection.getCredentials();
+		return builder.url(connection.getUrl())
+			.teamPipeline(connection.getTeamPipeline())
+			.credentials(credentials.apiToken(), credentials.apiPassword());
 	}
 
 	private static HttpClientSettings withSslBundle(HttpClientSettings settings, PipelinerProperties.Ssl ssl,
@@ -204,15 +202,19 @@ final class PipelinerClientFactory {
 	 * Reports a setting the client builder rejected under its property name, when it comes from
 	 * one. The credentials are never among them, so no secret reaches the message.
 	 */
-	private RuntimeException invalidProperty(IllegalArgumentException ex, String prefix, PipelinerAccount account) {
+	private RuntimeException invalidSetting(IllegalArgumentException ex, PipelinerConnectionDetails connection) {
 		String message = String.valueOf(ex.getMessage());
 		String argument = message.split(" ", 2)[0];
-		if (argument.equals("url")) {
-			return new InvalidConfigurationPropertyValueException(prefix + ".url", account.getUrl(), message);
-		}
-		if (argument.equals("teamPipeline")) {
-			return new InvalidConfigurationPropertyValueException(prefix + ".team-pipeline", account.getTeamPipeline(),
-					message);
+		if (argument.equals("url") || argument.equals("teamPipeline")) {
+			if (!(connection instanceof PropertiesPipelinerConnectionDetails properties)) {
+				return new IllegalStateException("The PipelinerConnectionDetails bean " + connection + " is invalid: "
+						+ message, ex);
+			}
+			return argument.equals("url")
+					? new InvalidConfigurationPropertyValueException(properties.getPrefix() + ".url", connection.getUrl(),
+							message)
+					: new InvalidConfigurationPropertyValueException(properties.getPrefix() + ".team-pipeline",
+							connection.getTeamPipeline(), message);
 		}
 		Setting setting = SETTINGS.get(argument);
 		if (setting == null) {
