@@ -47,7 +47,7 @@ class SampleApplicationTests {
 	void withoutSettingsTheTourRunsOnTheEmbeddedEmulator(CapturedOutput output) {
 		run().close();
 
-		assertThat(output).contains("running on the embedded Pipeliner emulator", "getCollections: 33 collections",
+		assertThat(output).contains("Running on the embedded Pipeliner emulator", "getCollections: 33 collections",
 				"getEntities(Accounts): 5 of 12 accounts", "streamEntities(Contacts): 30 contacts",
 				"setEntities(Contacts): 2 of 2 created", "deleteEntity(Account) deleted", "Tour complete");
 		assertThat(server.getAllServeEvents()).isEmpty();

@@ -30,7 +30,7 @@ class PipelinerEmulatorContextCustomizerFactory implements ContextCustomizerFact
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-			EmulatorPropertySource.attach(context, PipelinerEmulator.start(this.seed), true);
+			EmulatorBeans.attach(context, PipelinerEmulator.start(this.seed));
 		}
 
 	}
