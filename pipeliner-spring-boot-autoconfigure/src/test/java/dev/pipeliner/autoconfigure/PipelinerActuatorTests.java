@@ -86,6 +86,49 @@ class PipelinerActuatorTests {
 	}
 
 	@Test
+	void onlyPipelinersCredentialsAreMaskedNamedClientsIncluded() {
+		configured()
+			.withPropertyValues("pipeliner.clients.us.url=https://us.pipelinersales.com",
+					"pipeliner.clients.us.team-pipeline=us_Named", "pipeliner.clients.us.api-token=us-token-1",
+					"pipeliner.clients.us.api-password=us-password-2", "PIPELINER_CLIENTS_US_API_PASSWORD=us-password-2",
+					"PIPELINER_APITOKEN=token-123", "pipeliner.proxy.host=proxy.example", "pipeliner.proxy.port=3128",
+					"pipeliner.proxy.password=proxy-secret",
+					"spring.datasource.password=datasource-secret", "other.api-token=other-token",
+					"my.password=application-secret")
+			.run((context) -> {
+				List<SanitizingFunction> sanitizers = context.getBeanProvider(SanitizingFunction.class)
+					.orderedStream()
+					.toList();
+				EnvironmentEndpoint env = new EnvironmentEndpoint(context.getEnvironment(), sanitizers, Show.ALWAYS);
+				ConfigurationPropertiesReportEndpoint configprops = new ConfigurationPropertiesReportEndpoint(sanitizers,
+						Show.ALWAYS);
+				configprops.setApplicationContext(context);
+				JsonMapper json = JsonMapper.builder().build();
+
+				String envReport = json.writeValueAsString(env.environment(null));
+				String propsReport = json.writeValueAsString(configprops.configurationPropertiesWithPrefix("pipeliner"));
+
+				assertThat(envReport).doesNotContain("token-123", "password-456", "us-token-1", "us-password-2",
+						"proxy-secret");
+				assertThat(propsReport).contains("us_Named")
+					.doesNotContain("token-123", "password-456", "us-token-1", "us-password-2", "proxy-secret");
+				assertThat(envReport).as("left to Spring Boot's own rules")
+					.contains("datasource-secret", "other-token", "application-secret");
+			});
+	}
+
+	@Test
+	void theCredentialPatternNamesExactlyPipelinersKeys() {
+		assertThat(List.of("pipeliner.api-token", "pipeliner.apiPassword", "PIPELINER_API_TOKEN", "PIPELINER_APIPASSWORD",
+				"pipeliner.clients.us.api-token", "pipeliner.clients.us-east.apiPassword", "pipeliner.clients[us].apiToken",
+				"PIPELINER_CLIENTS_US_EAST_API_TOKEN", "pipeliner.proxy.password"))
+			.allMatch((key) -> PipelinerActuatorAutoConfiguration.CREDENTIAL.matcher(key).matches());
+		assertThat(List.of("pipeliner.url", "pipeliner.clients.us.url", "pipeliner.team-pipeline", "spring.datasource.password",
+				"my.pipeliner.api-token", "pipeliner.proxy.username", "other.api-password", "password"))
+			.noneMatch((key) -> PipelinerActuatorAutoConfiguration.CREDENTIAL.matcher(key).matches());
+	}
+
+	@Test
 	void healthCoversTheDefaultAndEveryNamedClient() {
 		server.stubFor(get(urlEqualTo(TIME)).willReturn(okJson("\"2024-05-06 14:00:02\"")));
 		server.stubFor(get(urlEqualTo("/rest_services/v1/us_Named/serverAPIUtcDateTime"))
