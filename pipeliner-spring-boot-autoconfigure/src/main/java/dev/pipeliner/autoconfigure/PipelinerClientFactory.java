@@ -190,7 +190,7 @@ final class PipelinerClientFactory {
 	private static HttpLogOptions httpLogOptions(PipelinerProperties.Logging logging) {
 		Set<String> allowed = new HashSet<>(HttpLogOptions.DEFAULT_ALLOWED_HEADERS);
 		allowed.addAll(logging.getAllowedHeaders());
-		return new HttpLogOptions(logging.getLevel(), allowed);
+		return new HttpLogOptions(logging.getLevel(), allowed, new HashSet<>(logging.getAllowedQueryParams()));
 	}
 
 	private static RetryPolicy retryPolicy(PipelinerProperties.Retry retry) {
