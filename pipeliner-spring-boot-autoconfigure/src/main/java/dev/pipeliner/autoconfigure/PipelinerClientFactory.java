@@ -1,13 +1,10 @@
 package dev.pipeliner.autoconfigure;
 
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import dev.pipeliner.client.HttpLogOptions;
 import dev.pipeliner.client.PipelinerClient;
-import dev.pipeliner.client.RetryPolicy;
 import dev.pipeliner.client.observation.PipelinerObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import reactor.netty.transport.ProxyProvider;
@@ -29,36 +26,6 @@ import org.springframework.web.reactive.function.client.WebClient;
  * connector of its own.
  */
 final class PipelinerClientFactory {
-
-	/**
-	 * The shared settings the client builder may reject, by the argument name that begins its message:
-	 * the property and how to read its value. The credentials are not among them, so no secret
-	 * reaches a failure message.
-	 */
-	private static final Map<String, Setting> SETTINGS = Map.ofEntries(
-			setting("connectTimeout", "pipeliner.connect-timeout", PipelinerProperties::getConnectTimeout),
-			setting("readTimeout", "pipeliner.read-timeout", PipelinerProperties::getReadTimeout),
-			setting("callTimeout", "pipeliner.call-timeout", PipelinerProperties::getCallTimeout),
-			setting("pageSize", "pipeliner.page-size", PipelinerProperties::getPageSize),
-			setting("prefetchPages", "pipeliner.prefetch-pages", PipelinerProperties::getPrefetchPages),
-			setting("batchSize", "pipeliner.batch.size", (properties) -> properties.getBatch().getSize()),
-			setting("batchConcurrency", "pipeliner.batch.concurrency",
-					(properties) -> properties.getBatch().getConcurrency()),
-			setting("maxAttempts", "pipeliner.retry.max-attempts", (properties) -> properties.getRetry().getMaxAttempts()),
-			setting("initialBackoff", "pipeliner.retry.initial-backoff",
-					(properties) -> properties.getRetry().getInitialBackoff()),
-			setting("maxBackoff", "pipeliner.retry.max-backoff", (properties) -> properties.getRetry().getMaxBackoff()),
-			setting("jitter", "pipeliner.retry.jitter", (properties) -> properties.getRetry().getJitter()),
-			setting("maxRetryAfter", "pipeliner.retry.max-retry-after",
-					(properties) -> properties.getRetry().getMaxRetryAfter()));
-
-	private record Setting(String property, Function<PipelinerProperties, Object> value) {
-	}
-
-	private static Map.Entry<String, Setting> setting(String argument, String property,
-			Function<PipelinerProperties, Object> value) {
-		return Map.entry(argument, new Setting(property, value));
-	}
 
 	private final PipelinerProperties properties;
 
@@ -106,17 +73,9 @@ final class PipelinerClientFactory {
 				this.sslBundles);
 		try {
 			webClient.clientConnector(connectors.build(settings));
-			PipelinerClient.Builder builder = connect(PipelinerClient.builder().webClientBuilder(webClient), connection)
-				.allowInsecureHttp(properties.isAllowInsecureHttp())
-				.discoverDataCenter(properties.isDiscoverDataCenter())
-				.readTimeout(properties.getReadTimeout())
-				.callTimeout(properties.getCallTimeout())
-				.retry(retryPolicy(properties.getRetry()))
-				.pageSize(properties.getPageSize())
-				.prefetchPages(properties.getPrefetchPages())
-				.batchSize(properties.getBatch().getSize())
-				.batchConcurrency(properties.getBatch().getConcurrency())
-				.observationRegistry(this.observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
+			PipelinerClient.Builder builder = connect(PipelinerClient.builder().webClientBuilder(webClient), connection);
+			PipelinerSharedSettings.applyTo(builder, properties);
+			builder.observationRegistry(this.observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
 				.observationConvention(this.observationConvention.getIfAvailable())
 				.httpLogging(httpLogOptions(properties.getLogging()));
 			this.customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
@@ -193,11 +152,6 @@ final class PipelinerClientFactory {
 		return new HttpLogOptions(logging.getLevel(), allowed, new HashSet<>(logging.getAllowedQueryParams()));
 	}
 
-	private static RetryPolicy retryPolicy(PipelinerProperties.Retry retry) {
-		return new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff(), retry.getJitter(),
-				retry.getMaxRetryAfter());
-	}
-
 	/**
 	 * Reports a setting the client builder rejected under its property name, when it comes from
 	 * one. The credentials are never among them, so no secret reaches the message.
@@ -216,12 +170,8 @@ final class PipelinerClientFactory {
 					: new InvalidConfigurationPropertyValueException(properties.getPrefix() + ".team-pipeline",
 							connection.getTeamPipeline(), message);
 		}
-		Setting setting = SETTINGS.get(argument);
-		if (setting == null) {
-			return ex;
-		}
-		return new InvalidConfigurationPropertyValueException(setting.property(), setting.value().apply(this.properties),
-				message);
+		RuntimeException shared = PipelinerSharedSettings.invalid(ex, this.properties);
+		return (shared != null) ? shared : ex;
 	}
 
 }
