@@ -36,8 +36,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <p>
  * Each client is put together in this order, each step able to change what the one before did:
  * <ol>
- * <li>a new {@link WebClient.Builder} from Spring Boot, so that the application's
- * {@code WebClientCustomizer}s, codecs and HTTP client observations apply;</li>
+ * <li>a copy of Spring Boot's {@link WebClient.Builder}, so that the application's
+ * {@code WebClientCustomizer}s, codecs and HTTP client observations apply, and a builder the
+ * application shares stays as it is;</li>
  * <li>a connector from Spring Boot's {@link ClientHttpConnectorBuilder} and
  * {@link HttpClientSettings} ({@code spring.http.clients.*}), with {@code pipeliner.connect-timeout},
  * {@code pipeliner.read-timeout}, the SSL bundle {@code pipeliner.ssl.bundle} and the proxy
