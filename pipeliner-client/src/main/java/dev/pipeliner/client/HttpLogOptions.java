@@ -12,13 +12,16 @@ import dev.pipeliner.client.internal.Arguments;
  * <p>
  * Header values are logged only for the headers in the allow-list; the others show as
  * {@code REDACTED}. {@code Authorization} and {@code Proxy-Authorization} are always redacted,
- * even if listed. Bodies hold CRM data, personal data included: {@link Level#BODY} is for
+ * even if listed. Likewise the URL shows every query parameter's name, but the value only of the
+ * parameters in {@link #allowedQueryParams()}: a filter may hold an e-mail address or a name. Bodies hold CRM data, personal data included: {@link Level#BODY} is for
  * debugging, and the client warns when it is built with it.
  *
  * @param level how much to log
  * @param allowedHeaders the headers whose values may be logged, in any case
+ * @param allowedQueryParams the query parameters whose values may be logged, by exact name; a
+ * name such as {@code filter} also allows {@code filter[EMAIL]}
  */
-public record HttpLogOptions(Level level, Set<String> allowedHeaders) {
+public record HttpLogOptions(Level level, Set<String> allowedHeaders, Set<String> allowedQueryParams) {
 
 	/** How much of each exchange is logged. */
 	public enum Level {
@@ -40,8 +43,23 @@ public record HttpLogOptions(Level level, Set<String> allowedHeaders) {
 	public static final Set<String> DEFAULT_ALLOWED_HEADERS = Set.of("Accept", "Content-Type", "Content-Length",
 			"Content-Range", "Location", "Retry-After", "WWW-Authenticate", "Date", "Transfer-Encoding");
 
+	/**
+	 * The query parameters whose values are logged unless the list is replaced: paging, sorting
+	 * and field selection, which never hold personal data. Filters are not among them.
+	 */
+	public static final Set<String> DEFAULT_ALLOWED_QUERY_PARAMS = Set.of("limit", "offset", "sort", "after", "flag",
+			"first", "before", "last", "order-by", "load-only", "expand");
+
 	/** Nothing is logged. */
 	public static final HttpLogOptions NONE = new HttpLogOptions(Level.NONE, DEFAULT_ALLOWED_HEADERS);
+
+	/**
+	 * @param level how much to log
+	 * @param allowedHeaders the headers whose values may be logged, in any case
+	 */
+	public HttpLogOptions(Level level, Set<String> allowedHeaders) {
+		this(level, allowedHeaders, DEFAULT_ALLOWED_QUERY_PARAMS);
+	}
 
 	public HttpLogOptions {
 		Arguments.requireNonNull(level, "level");
@@ -51,11 +69,25 @@ public record HttpLogOptions(Level level, Set<String> allowedHeaders) {
 		}
 		lowerCase.removeAll(NEVER);
 		allowedHeaders = Set.copyOf(lowerCase);
+		for (String name : Arguments.requireNonNull(allowedQueryParams, "allowedQueryParams")) {
+			Arguments.requireText(name, "allowedQueryParams");
+		}
+		allowedQueryParams = Set.copyOf(allowedQueryParams);
 	}
 
 	/** @return options that log at {@code level} with the default allow-list */
 	public static HttpLogOptions of(Level level) {
 		return new HttpLogOptions(level, DEFAULT_ALLOWED_HEADERS);
+	}
+
+	/**
+	 * @param name a query parameter's decoded name, such as {@code limit} or {@code filter[EMAIL]}
+	 * @return whether its value may be logged
+	 */
+	public boolean isAllowedQueryParam(String name) {
+		int bracket = name.indexOf('[');
+		return this.allowedQueryParams.contains(name)
+				|| (bracket > 0 && this.allowedQueryParams.contains(name.substring(0, bracket)));
 	}
 
 	/** @return whether the value of {@code header} may be logged */

@@ -1,5 +1,6 @@
 package dev.pipeliner.emulator;
 
+import dev.pipeliner.autoconfigure.PipelinerConnectionDetails;
 import dev.pipeliner.client.PipelinerClient;
 import dev.pipeliner.client.query.Query;
 import dev.pipeliner.emulator.spring.AutoConfigurePipelinerEmulator;
@@ -13,7 +14,7 @@ import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(properties = "pipeliner.url=https://eu.pipelinersales.com")
+@SpringBootTest(properties = { "pipeliner.url=https://eu.pipelinersales.com", "pipeliner.api-token=${UNSET_TOKEN}" })
 @AutoConfigurePipelinerEmulator(seed = Seed.DEMO)
 class SpringSupportTest {
 
@@ -24,11 +25,17 @@ class SpringSupportTest {
 	PipelinerEmulator emulator;
 
 	@Autowired
+	PipelinerConnectionDetails connection;
+
+	@Autowired
 	Environment environment;
 
 	@Test
-	void theAutoConfiguredClientTalksToTheEmulator() {
-		assertThat(this.environment.getProperty("pipeliner.url")).isEqualTo(this.emulator.getUrl());
+	void theAutoConfiguredClientTalksToTheEmulatorThroughItsConnectionDetails() {
+		assertThat(this.connection.getUrl()).isEqualTo(this.emulator.getUrl());
+		assertThat(this.connection.getCredentials().apiToken()).isEqualTo(this.emulator.getApiToken());
+		assertThat(this.environment.getProperty("pipeliner.url")).isEqualTo("https://eu.pipelinersales.com");
+		assertThat(this.client.getTeamPipeline()).isEqualTo(this.emulator.getTeamPipeline());
 		assertThat(this.client.getEntities("Accounts", Query.all()).block().total()).isEqualTo(12);
 	}
 

@@ -9,6 +9,8 @@ import java.util.List;
  */
 public class MissingPipelinerPropertiesException extends RuntimeException {
 
+	private final String configured;
+
 	private final List<String> properties;
 
 	/**
@@ -18,7 +20,13 @@ public class MissingPipelinerPropertiesException extends RuntimeException {
 	public MissingPipelinerPropertiesException(String configured, List<String> properties) {
 		super(configured + " is set, but " + String.join(", ", properties) + " "
 				+ ((properties.size() == 1) ? "is" : "are") + " not");
+		this.configured = configured;
 		this.properties = List.copyOf(properties);
+	}
+
+	/** @return what is set, such as {@code pipeliner.url} or {@code pipeliner.clients.us} */
+	public String getConfigured() {
+		return this.configured;
 	}
 
 	/** @return the names of the missing properties, such as {@code pipeliner.api-token} */

@@ -10,6 +10,8 @@ import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,6 +21,7 @@ import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -26,27 +29,29 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@link PipelinerClients} registry with one more client for each {@code pipeliner.clients.<name>},
  * and a {@link BlockingPipelinerClient}.
  * <p>
- * Backs off when {@code pipeliner.url} is not set (an application that injects the client is then
- * told so at startup), or when the application declares its own {@link PipelinerClient} bean. With
- * {@code pipeliner.url} set, missing credentials or team pipeline fail the startup with a failure
- * analysis that names them.
+ * Backs off when neither {@code pipeliner.url} is set nor a {@link PipelinerConnectionDetails} bean
+ * exists (an application that injects the client is then told so at startup), or when the
+ * application declares its own {@link PipelinerClient} bean. With {@code pipeliner.url} set,
+ * missing credentials or team pipeline fail the startup with a failure analysis that names them.
  * <p>
  * Each client is put together in this order, each step able to change what the one before did:
  * <ol>
- * <li>a new {@link WebClient.Builder} from Spring Boot, so that the application's
- * {@code WebClientCustomizer}s, codecs and HTTP client observations apply;</li>
+ * <li>a copy of Spring Boot's {@link WebClient.Builder}, so that the application's
+ * {@code WebClientCustomizer}s, codecs and HTTP client observations apply, and a builder the
+ * application shares stays as it is;</li>
  * <li>a connector from Spring Boot's {@link ClientHttpConnectorBuilder} and
  * {@link HttpClientSettings} ({@code spring.http.clients.*}), with {@code pipeliner.connect-timeout},
  * {@code pipeliner.read-timeout}, the SSL bundle {@code pipeliner.ssl.bundle} and the proxy
  * {@code pipeliner.proxy.*};</li>
- * <li>the other {@code pipeliner.*} properties, the {@link ObservationRegistry} and a
+ * <li>the {@link PipelinerConnectionDetails} (for named clients, their own properties), the other
+ * {@code pipeliner.*} properties, the {@link ObservationRegistry} and a
  * {@link PipelinerObservationConvention} bean, if any;</li>
  * <li>{@link PipelinerClientCustomizer} beans, in order.</li>
  * </ol>
  */
 @AutoConfiguration(after = WebClientAutoConfiguration.class)
 @ConditionalOnClass({ PipelinerClient.class, WebClient.class })
-@ConditionalOnProperty(prefix = "pipeliner", name = "url")
+@Conditional(PipelinerAutoConfiguration.OnConnection.class)
 @EnableConfigurationProperties(PipelinerProperties.class)
 public final class PipelinerAutoConfiguration {
 
@@ -61,15 +66,26 @@ public final class PipelinerAutoConfiguration {
 				observationRegistry, observationConvention, customizers);
 	}
 
+	/**
+	 * The default client's connection from {@code pipeliner.url}, {@code team-pipeline},
+	 * {@code api-token} and {@code api-password}, unless the application or a test support
+	 * declares a {@link PipelinerConnectionDetails} of its own.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(PipelinerConnectionDetails.class)
+	PropertiesPipelinerConnectionDetails pipelinerConnectionDetails(PipelinerProperties properties) {
+		return new PropertiesPipelinerConnectionDetails("pipeliner", properties);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
-	PipelinerClient pipelinerClient(PipelinerClientFactory factory) {
-		return factory.createDefault();
+	PipelinerClient pipelinerClient(PipelinerClientFactory factory, PipelinerConnectionDetails connection) {
+		return factory.create(connection);
 	}
 
 	/**
 	 * The default client under {@link PipelinerClients#DEFAULT}, and one client for each
-	 * {@code pipeliner.clients.<name>}.
+	 * {@code pipeliner.clients.<name>}, which connects as its properties say.
 	 */
 	@Bean
 	@ConditionalOnMissingBean
@@ -78,7 +94,8 @@ public final class PipelinerAutoConfiguration {
 		Map<String, PipelinerClient> clients = new LinkedHashMap<>();
 		clients.put(PipelinerClients.DEFAULT, client);
 		properties.getClients()
-			.forEach((name, account) -> clients.put(name, factory.create("pipeliner.clients." + name, account)));
+			.forEach((name, account) -> clients.put(name,
+					factory.create(new PropertiesPipelinerConnectionDetails("pipeliner.clients." + name, account))));
 		return new PipelinerClients(clients);
 	}
 
@@ -89,6 +106,25 @@ public final class PipelinerAutoConfiguration {
 	@ConditionalOnMissingBean
 	BlockingPipelinerClient blockingPipelinerClient(PipelinerClient client) {
 		return new BlockingPipelinerClient(client);
+	}
+
+	/** {@code pipeliner.url} is set, or a {@link PipelinerConnectionDetails} bean exists. */
+	static final class OnConnection extends AnyNestedCondition {
+
+		OnConnection() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnProperty(prefix = "pipeliner", name = "url")
+		static final class Url {
+
+		}
+
+		@ConditionalOnBean(PipelinerConnectionDetails.class)
+		static final class Details {
+
+		}
+
 	}
 
 }

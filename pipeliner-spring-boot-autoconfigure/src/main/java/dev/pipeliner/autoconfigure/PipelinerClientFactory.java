@@ -1,15 +1,10 @@
 package dev.pipeliner.autoconfigure;
 
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import dev.pipeliner.client.HttpLogOptions;
 import dev.pipeliner.client.PipelinerClient;
-import dev.pipeliner.client.RetryPolicy;
 import dev.pipeliner.client.observation.PipelinerObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import reactor.netty.transport.ProxyProvider;
@@ -25,41 +20,12 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Builds Pipeliner clients from {@code pipeliner.*}: the default one and each of
- * {@code pipeliner.clients.*}, in the order {@link PipelinerAutoConfiguration} describes. Every
- * client gets a WebClient and connector of its own.
+ * Builds Pipeliner clients, in the order {@link PipelinerAutoConfiguration} describes: each from a
+ * {@link PipelinerConnectionDetails}, which alone says where and as whom it connects, and the
+ * settings of {@code pipeliner.*} that all clients share. Every client gets a WebClient and
+ * connector of its own.
  */
 final class PipelinerClientFactory {
-
-	/**
-	 * The shared settings the client builder may reject, by the argument name that begins its message:
-	 * the property and how to read its value. The credentials are not among them, so no secret
-	 * reaches a failure message.
-	 */
-	private static final Map<String, Setting> SETTINGS = Map.ofEntries(
-			setting("connectTimeout", "pipeliner.connect-timeout", PipelinerProperties::getConnectTimeout),
-			setting("readTimeout", "pipeliner.read-timeout", PipelinerProperties::getReadTimeout),
-			setting("callTimeout", "pipeliner.call-timeout", PipelinerProperties::getCallTimeout),
-			setting("pageSize", "pipeliner.page-size", PipelinerProperties::getPageSize),
-			setting("prefetchPages", "pipeliner.prefetch-pages", PipelinerProperties::getPrefetchPages),
-			setting("batchSize", "pipeliner.batch.size", (properties) -> properties.getBatch().getSize()),
-			setting("batchConcurrency", "pipeliner.batch.concurrency",
-					(properties) -> properties.getBatch().getConcurrency()),
-			setting("maxAttempts", "pipeliner.retry.max-attempts", (properties) -> properties.getRetry().getMaxAttempts()),
-			setting("initialBackoff", "pipeliner.retry.initial-backoff",
-					(properties) -> properties.getRetry().getInitialBackoff()),
-			setting("maxBackoff", "pipeliner.retry.max-backoff", (properties) -> properties.getRetry().getMaxBackoff()),
-			setting("jitter", "pipeliner.retry.jitter", (properties) -> properties.getRetry().getJitter()),
-			setting("maxRetryAfter", "pipeliner.retry.max-retry-after",
-					(properties) -> properties.getRetry().getMaxRetryAfter()));
-
-	private record Setting(String property, Function<PipelinerProperties, Object> value) {
-	}
-
-	private static Map.Entry<String, Setting> setting(String argument, String property,
-			Function<PipelinerProperties, Object> value) {
-		return Map.entry(argument, new Setting(property, value));
-	}
 
 	private final PipelinerProperties properties;
 
@@ -93,20 +59,13 @@ final class PipelinerClientFactory {
 		this.customizers = customizers;
 	}
 
-	/** The default client, from {@code pipeliner.url} and its companions. */
-	PipelinerClient createDefault() {
-		return create("pipeliner", this.properties);
-	}
-
 	/**
-	 * @param prefix where the account's settings live, such as {@code pipeliner} or
-	 * {@code pipeliner.clients.emea}
-	 * @param account its URL, team pipeline and credentials; every other setting is shared
+	 * @param connection where the client connects and as whom; every other setting is shared
 	 */
-	PipelinerClient create(String prefix, PipelinerAccount account) {
-		requireSettings(prefix, account);
+	PipelinerClient create(PipelinerConnectionDetails connection) {
 		PipelinerProperties properties = this.properties;
-		WebClient.Builder webClient = this.webClientBuilder.getIfAvailable(WebClient::builder);
+		// A copy: the application may share its builder as a singleton bean, which must not change
+		WebClient.Builder webClient = this.webClientBuilder.getIfAvailable(WebClient::builder).clone();
 		ClientHttpConnectorBuilder<?> connectors = withProxy(
 				this.connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect), properties.getProxy());
 		HttpClientSettings settings = withSslBundle(this.httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
@@ -114,49 +73,26 @@ final class PipelinerClientFactory {
 				this.sslBundles);
 		try {
 			webClient.clientConnector(connectors.build(settings));
-			PipelinerClient.Builder builder = PipelinerClient.builder()
-				.webClientBuilder(webClient)
-				.url(account.getUrl())
-				.allowInsecureHttp(properties.isAllowInsecureHttp())
-				.discoverDataCenter(properties.isDiscoverDataCenter())
-				.teamPipeline(account.getTeamPipeline())
-				.credentials(account.getApiToken(), account.getApiPassword())
-				.readTimeout(properties.getReadTimeout())
-				.callTimeout(properties.getCallTimeout())
-				.retry(retryPolicy(properties.getRetry()))
-				.pageSize(properties.getPageSize())
-				.prefetchPages(properties.getPrefetchPages())
-				.batchSize(properties.getBatch().getSize())
-				.batchConcurrency(properties.getBatch().getConcurrency())
-				.observationRegistry(this.observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
+			PipelinerClient.Builder builder = connect(PipelinerClient.builder().webClientBuilder(webClient), connection);
+			PipelinerSharedSettings.applyTo(builder, properties);
+			builder.observationRegistry(this.observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
 				.observationConvention(this.observationConvention.getIfAvailable())
 				.httpLogging(httpLogOptions(properties.getLogging()));
 			this.customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
 		}
 		catch (IllegalArgumentException ex) {
-			throw invalidProperty(ex, prefix, account);
+			throw invalidSetting(ex, connection);
 		}
 	}
 
-	private static void requireSettings(String prefix, PipelinerAccount account) {
-		List<String> missing = new ArrayList<>();
-		if (!StringUtils.hasText(account.getUrl())) {
-			missing.add(prefix + ".url");
-		}
-		if (!StringUtils.hasText(account.getTeamPipeline())) {
-			missing.add(prefix + ".team-pipeline");
-		}
-		if (!StringUtils.hasText(account.getApiToken())) {
-			missing.add(prefix + ".api-token");
-		}
-		if (!StringUtils.hasText(account.getApiPassword())) {
-			missing.add(prefix + ".api-password");
-		}
-		if (!missing.isEmpty()) {
-			throw new MissingPipelinerPropertiesException(
-					prefix.equals("pipeliner") ? "pipeliner.url" : prefix, missing);
-		}
+	/** Everything the client needs to know of where it connects, and as whom, in one place. */
+	private static PipelinerClient.Builder connect(PipelinerClient.Builder builder,
+			PipelinerConnectionDetails connection) {
+		PipelinerConnectionDetails.Credentials credentials = connection.getCredentials();
+		return builder.url(connection.getUrl())
+			.teamPipeline(connection.getTeamPipeline())
+			.credentials(credentials.apiToken(), credentials.apiPassword());
 	}
 
 	private static HttpClientSettings withSslBundle(HttpClientSettings settings, PipelinerProperties.Ssl ssl,
@@ -213,34 +149,29 @@ final class PipelinerClientFactory {
 	private static HttpLogOptions httpLogOptions(PipelinerProperties.Logging logging) {
 		Set<String> allowed = new HashSet<>(HttpLogOptions.DEFAULT_ALLOWED_HEADERS);
 		allowed.addAll(logging.getAllowedHeaders());
-		return new HttpLogOptions(logging.getLevel(), allowed);
-	}
-
-	private static RetryPolicy retryPolicy(PipelinerProperties.Retry retry) {
-		return new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff(), retry.getJitter(),
-				retry.getMaxRetryAfter());
+		return new HttpLogOptions(logging.getLevel(), allowed, new HashSet<>(logging.getAllowedQueryParams()));
 	}
 
 	/**
 	 * Reports a setting the client builder rejected under its property name, when it comes from
 	 * one. The credentials are never among them, so no secret reaches the message.
 	 */
-	private RuntimeException invalidProperty(IllegalArgumentException ex, String prefix, PipelinerAccount account) {
+	private RuntimeException invalidSetting(IllegalArgumentException ex, PipelinerConnectionDetails connection) {
 		String message = String.valueOf(ex.getMessage());
 		String argument = message.split(" ", 2)[0];
-		if (argument.equals("url")) {
-			return new InvalidConfigurationPropertyValueException(prefix + ".url", account.getUrl(), message);
+		if (argument.equals("url") || argument.equals("teamPipeline")) {
+			if (!(connection instanceof PropertiesPipelinerConnectionDetails properties)) {
+				return new IllegalStateException("The PipelinerConnectionDetails bean " + connection + " is invalid: "
+						+ message, ex);
+			}
+			return argument.equals("url")
+					? new InvalidConfigurationPropertyValueException(properties.getPrefix() + ".url", connection.getUrl(),
+							message)
+					: new InvalidConfigurationPropertyValueException(properties.getPrefix() + ".team-pipeline",
+							connection.getTeamPipeline(), message);
 		}
-		if (argument.equals("teamPipeline")) {
-			return new InvalidConfigurationPropertyValueException(prefix + ".team-pipeline", account.getTeamPipeline(),
-					message);
-		}
-		Setting setting = SETTINGS.get(argument);
-		if (setting == null) {
-			return ex;
-		}
-		return new InvalidConfigurationPropertyValueException(setting.property(), setting.value().apply(this.properties),
-				message);
+		RuntimeException shared = PipelinerSharedSettings.invalid(ex, this.properties);
+		return (shared != null) ? shared : ex;
 	}
 
 }

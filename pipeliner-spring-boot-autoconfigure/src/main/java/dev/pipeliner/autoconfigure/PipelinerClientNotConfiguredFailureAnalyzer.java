@@ -1,5 +1,8 @@
 package dev.pipeliner.autoconfigure;
 
+import java.util.Set;
+
+import dev.pipeliner.client.BlockingPipelinerClient;
 import dev.pipeliner.client.PipelinerClient;
 
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
@@ -10,12 +13,16 @@ import org.springframework.core.ResolvableType;
 import org.springframework.core.env.Environment;
 
 /**
- * When the application injects a {@link PipelinerClient} but none exists because
- * {@code pipeliner.url} is not set, says so and which properties to set. Runs before Spring Boot's
- * generic report of a missing bean; steps aside when {@code pipeliner.url} is set.
+ * When the application injects a {@link PipelinerClient}, {@link BlockingPipelinerClient} or
+ * {@link PipelinerClients} but none exists because {@code pipeliner.url} is not set, says so and
+ * which properties to set. Runs before Spring Boot's generic report of a missing bean; steps aside
+ * when {@code pipeliner.url} is set.
  */
 class PipelinerClientNotConfiguredFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDefinitionException>
 		implements Ordered {
+
+	private static final Set<Class<?>> INJECTABLE = Set.of(PipelinerClient.class, BlockingPipelinerClient.class,
+			PipelinerClients.class);
 
 	private final Environment environment;
 
@@ -26,15 +33,16 @@ class PipelinerClientNotConfiguredFailureAnalyzer extends AbstractFailureAnalyze
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, NoSuchBeanDefinitionException cause) {
 		ResolvableType type = cause.getResolvableType();
-		if (type == null || type.resolve() != PipelinerClient.class || this.environment.containsProperty("pipeliner.url")) {
+		Class<?> required = (type != null) ? type.resolve() : null;
+		if (required == null || !INJECTABLE.contains(required) || this.environment.containsProperty("pipeliner.url")) {
 			return null;
 		}
-		return new FailureAnalysis(
-				"A PipelinerClient was required, but none is configured: the property pipeliner.url is not set.",
+		return new FailureAnalysis("A " + required.getSimpleName()
+				+ " was required, but none is configured: the property pipeliner.url is not set.",
 				"Set pipeliner.url, pipeliner.team-pipeline, pipeliner.api-token and pipeliner.api-password (for"
 						+ " example in application.yml, or as the environment variables PIPELINER_URL,"
 						+ " PIPELINER_TEAM_PIPELINE, PIPELINER_API_TOKEN and PIPELINER_API_PASSWORD), or define a"
-						+ " PipelinerClient bean of your own.",
+						+ " PipelinerConnectionDetails or " + required.getSimpleName() + " bean of your own.",
 				cause);
 	}
 

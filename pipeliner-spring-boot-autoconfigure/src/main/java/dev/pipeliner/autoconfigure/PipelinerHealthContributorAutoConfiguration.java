@@ -1,19 +1,26 @@
 package dev.pipeliner.autoconfigure;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import dev.pipeliner.client.PipelinerClient;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.CompositeReactiveHealthContributor;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /**
- * A {@link PipelinerHealthIndicator} named {@code pipeliner}, when Spring Boot's health support is
- * present and a {@link PipelinerClient} exists. {@code management.health.pipeliner.enabled=false}
- * turns it off.
+ * A health contributor named {@code pipeliner}, when Spring Boot's health support is present and a
+ * {@link PipelinerClient} exists: a composite with a {@link PipelinerHealthIndicator} for each
+ * client of {@link PipelinerClients}, by name ({@code default}, and each
+ * {@code pipeliner.clients.<name>}). {@code management.health.pipeliner.enabled=false} turns it
+ * off.
  */
 @AutoConfiguration(after = PipelinerAutoConfiguration.class)
 @ConditionalOnClass({ ReactiveHealthIndicator.class, PipelinerClient.class })
@@ -22,9 +29,13 @@ import org.springframework.context.annotation.Bean;
 public final class PipelinerHealthContributorAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean(name = "pipelinerHealthIndicator")
-	PipelinerHealthIndicator pipelinerHealthIndicator(PipelinerClient client) {
-		return new PipelinerHealthIndicator(client);
+	@ConditionalOnMissingBean(name = { "pipelinerHealthContributor", "pipelinerHealthIndicator" })
+	CompositeReactiveHealthContributor pipelinerHealthContributor(PipelinerClient client,
+			ObjectProvider<PipelinerClients> clients) {
+		PipelinerClients all = clients.getIfAvailable(() -> new PipelinerClients(Map.of(PipelinerClients.DEFAULT, client)));
+		Map<String, PipelinerClient> byName = new LinkedHashMap<>();
+		all.names().forEach((name) -> byName.put(name, all.get(name)));
+		return CompositeReactiveHealthContributor.fromMap(byName, PipelinerHealthIndicator::new);
 	}
 
 }

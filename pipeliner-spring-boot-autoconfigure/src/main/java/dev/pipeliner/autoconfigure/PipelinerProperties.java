@@ -190,8 +190,8 @@ public class PipelinerProperties extends PipelinerAccount {
 	public static class Logging {
 
 		/**
-		 * How much of each exchange to log: none, basic (method, URL, status, duration), headers,
-		 * or body. Bodies hold CRM data; logging them logs a warning at startup.
+		 * How much of each exchange to log: none, basic (method, URL with only the allowed query
+		 * parameters' values, status, duration), headers, or body. Bodies hold CRM data; logging them logs a warning at startup.
 		 */
 		private HttpLogOptions.Level level = HttpLogOptions.Level.NONE;
 
@@ -200,6 +200,15 @@ public class PipelinerProperties extends PipelinerAccount {
 		 * Content-Range, Location, Retry-After and the like). Authorization is always redacted.
 		 */
 		private List<String> allowedHeaders = new ArrayList<>();
+
+		/**
+		 * Query parameters whose values are logged; every other parameter shows its name with
+		 * the value REDACTED, since filters may hold personal data such as e-mail addresses.
+		 * Replaces the default list: limit, offset, sort, after, flag, first, before, last,
+		 * order-by, load-only and expand.
+		 */
+		private List<String> allowedQueryParams = new ArrayList<>(new java.util.TreeSet<>(
+				HttpLogOptions.DEFAULT_ALLOWED_QUERY_PARAMS));
 
 		public HttpLogOptions.Level getLevel() {
 			return this.level;
@@ -215,6 +224,14 @@ public class PipelinerProperties extends PipelinerAccount {
 
 		public void setAllowedHeaders(List<String> allowedHeaders) {
 			this.allowedHeaders = allowedHeaders;
+		}
+
+		public List<String> getAllowedQueryParams() {
+			return this.allowedQueryParams;
+		}
+
+		public void setAllowedQueryParams(List<String> allowedQueryParams) {
+			this.allowedQueryParams = allowedQueryParams;
 		}
 
 	}

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.pipeliner.client.PipelinerClient;
+import dev.pipeliner.client.query.Filter;
+import dev.pipeliner.client.query.Query;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,6 +25,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,6 +92,55 @@ class HttpLoggingTests {
 			.contains("body: {\"SURNAME\":\"Secretive\"}")
 			.contains("body: {\"Contacts\":\"Contact\"}")
 			.doesNotContain("password-456");
+	}
+
+	@Test
+	void eachBodyIsLoggedOnce(CapturedOutput output) {
+		exchange("pipeliner.logging.level=body");
+
+		assertThat(count(output.toString(), "<-- GET " + server.baseUrl() + BASE + "/entityPublic body: ")).isOne();
+		assertThat(count(output.toString(), "--> POST " + server.baseUrl() + BASE + "/Contacts body: ")).isOne();
+	}
+
+	@Test
+	void queryParameterValuesAreLoggedOnlyForAllowedNames(CapturedOutput output) {
+		server.stubFor(get(urlEqualTo(BASE + "/entityPublic")).willReturn(okJson("{\"Contacts\":\"Contact\"}")));
+		server.stubFor(get(urlPathEqualTo(BASE + "/Contacts")).willReturn(okJson("[]")
+			.withHeader("Content-Range", "items 0-0/0")));
+
+		this.contextRunner.withPropertyValues("pipeliner.logging.level=basic")
+			.run((context) -> context.getBean(PipelinerClient.class)
+				.getEntities("Contacts", Query.filter(Filter.eq("EMAIL1", "ada@example.com")).limit(5))
+				.block());
+
+		assertThat(output).contains("--> GET " + server.baseUrl() + BASE + "/Contacts?")
+			.contains("limit=5")
+			.contains("filter=REDACTED")
+			.doesNotContain("ada@example.com")
+			.doesNotContain("ada%40example.com");
+	}
+
+	@Test
+	void allowedQueryParametersCanBeReplaced(CapturedOutput output) {
+		server.stubFor(get(urlEqualTo(BASE + "/entityPublic")).willReturn(okJson("{\"Contacts\":\"Contact\"}")));
+		server.stubFor(get(urlPathEqualTo(BASE + "/Contacts")).willReturn(okJson("[]")
+			.withHeader("Content-Range", "items 0-0/0")));
+
+		this.contextRunner
+			.withPropertyValues("pipeliner.logging.level=basic", "pipeliner.logging.allowed-query-params=filter")
+			.run((context) -> context.getBean(PipelinerClient.class)
+				.getEntities("Contacts", Query.filter(Filter.eq("SURNAME", "Lovelace")).limit(5))
+				.block());
+
+		assertThat(output).contains("Lovelace").contains("limit=REDACTED");
+	}
+
+	private static int count(String text, String part) {
+		int count = 0;
+		for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+			count++;
+		}
+		return count;
 	}
 
 }

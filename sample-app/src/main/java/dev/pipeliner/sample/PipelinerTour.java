@@ -44,7 +44,7 @@ class PipelinerTour implements ApplicationRunner {
 		PipelinerEmulator embedded = emulator.getIfAvailable();
 		this.writes = (writes != null) ? writes : (embedded != null);
 		if (embedded != null) {
-			this.out.println("No pipeliner.url is set: running on the embedded Pipeliner emulator at "
+			this.out.println("Running on the embedded Pipeliner emulator at "
 					+ embedded.getUrl() + " with demo data");
 		}
 	}

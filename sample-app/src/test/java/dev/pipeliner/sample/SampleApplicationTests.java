@@ -2,6 +2,8 @@ package dev.pipeliner.sample;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 
 import dev.pipeliner.emulator.PipelinerEmulator;
@@ -40,6 +42,8 @@ class SampleApplicationTests {
 
 	private static final String BASE = "/rest_services/v1/eu_Sample";
 
+	private static final String TRACE_LOG = "target/trace-test.log";
+
 	@RegisterExtension
 	static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
@@ -47,7 +51,7 @@ class SampleApplicationTests {
 	void withoutSettingsTheTourRunsOnTheEmbeddedEmulator(CapturedOutput output) {
 		run().close();
 
-		assertThat(output).contains("running on the embedded Pipeliner emulator", "getCollections: 33 collections",
+		assertThat(output).contains("Running on the embedded Pipeliner emulator", "getCollections: 33 collections",
 				"getEntities(Accounts): 5 of 12 accounts", "streamEntities(Contacts): 30 contacts",
 				"setEntities(Contacts): 2 of 2 created", "deleteEntity(Account) deleted", "Tour complete");
 		assertThat(server.getAllServeEvents()).isEmpty();
@@ -94,7 +98,8 @@ class SampleApplicationTests {
 	}
 
 	@Test
-	void noCredentialReachesTheLogsEvenAtTrace(CapturedOutput output) {
+	void noCredentialReachesTheLogsEvenAtTrace(CapturedOutput output) throws Exception {
+		Files.deleteIfExists(Path.of(TRACE_LOG));
 		String token = "tok-5e2f-do-not-log";
 		String password = "pw-9a7c-do-not-log";
 		try (PipelinerEmulator emulator = PipelinerEmulator.builder()
@@ -102,15 +107,18 @@ class SampleApplicationTests {
 			.teamPipeline("eu_Secret", Seed.DEMO)
 			.start()) {
 			run("--pipeliner.url=" + emulator.getUrl(), "--pipeliner.team-pipeline=eu_Secret", "--pipeliner.api-token=" + token,
-					"--pipeliner.api-password=" + password, "--sample.tour.writes=true", "--logging.level.root=TRACE")
+					"--pipeliner.api-password=" + password, "--sample.tour.writes=true", "--logging.level.root=TRACE",
+					"--logging.level.org.springframework=TRACE", "--logging.level.reactor.netty=TRACE",
+					"--logging.level.io.netty=TRACE", "--logging.file.name=" + TRACE_LOG, "--logging.threshold.console=OFF")
 				.close();
 		}
 
+		// The TRACE log goes to a file, to keep the build's output short
+		String log = Files.readString(Path.of(TRACE_LOG));
 		String basic = Base64.getEncoder().encodeToString((token + ":" + password).getBytes(StandardCharsets.UTF_8));
-		assertThat(output).contains("Tour complete", "DEBUG", "TRACE")
-			.doesNotContain(token)
-			.doesNotContain(password)
-			.doesNotContain(basic);
+		assertThat(output).contains("Tour complete");
+		assertThat(log).contains("DEBUG", "TRACE", "eu_Secret");
+		assertThat(output + log).doesNotContain(token).doesNotContain(password).doesNotContain(basic);
 	}
 
 	private static ConfigurableApplicationContext run(String... args) {

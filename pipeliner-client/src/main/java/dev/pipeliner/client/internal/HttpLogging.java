@@ -1,9 +1,12 @@
 package dev.pipeliner.client.internal;
 
+import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.pipeliner.client.HttpLogOptions;
 import dev.pipeliner.client.HttpLogOptions.Level;
@@ -44,7 +47,7 @@ public final class HttpLogging implements ExchangeFilterFunction {
 		if (this.options.level() == Level.NONE || !LOG.isInfoEnabled()) {
 			return next.exchange(request);
 		}
-		String line = request.method() + " " + request.url();
+		String line = request.method() + " " + loggedUrl(request.url());
 		long start = System.nanoTime();
 		StringBuilder out = new StringBuilder("--> ").append(line);
 		headers(out, request.headers());
@@ -67,8 +70,49 @@ public final class HttpLogging implements ExchangeFilterFunction {
 			if (this.options.level() != Level.BODY) {
 				return response;
 			}
-			return response.mutate().body((body) -> recorded(body, (text) -> LOG.info("<-- " + line + " body: " + text))).build();
+			// The body may be subscribed to again (to release it); it is logged once
+			AtomicBoolean bodyLogged = new AtomicBoolean();
+			return response.mutate()
+				.body((body) -> recorded(body, (text) -> {
+					if (bodyLogged.compareAndSet(false, true)) {
+						LOG.info("<-- " + line + " body: " + text);
+					}
+				}))
+				.build();
 		});
+	}
+
+	/**
+	 * The URL with every query parameter's name, and its value only if allowed; the others show as
+	 * {@code REDACTED}.
+	 */
+	String loggedUrl(URI url) {
+		String query = url.getRawQuery();
+		if (query == null || query.isEmpty()) {
+			return url.toString();
+		}
+		String whole = url.toString();
+		StringBuilder out = new StringBuilder(whole.substring(0, whole.indexOf('?') + 1));
+		String separator = "";
+		for (String parameter : query.split("&")) {
+			int equals = parameter.indexOf('=');
+			String rawName = (equals < 0) ? parameter : parameter.substring(0, equals);
+			out.append(separator).append(rawName);
+			if (equals >= 0) {
+				out.append('=').append(isAllowed(rawName) ? parameter.substring(equals + 1) : "REDACTED");
+			}
+			separator = "&";
+		}
+		return out.toString();
+	}
+
+	private boolean isAllowed(String rawName) {
+		try {
+			return this.options.isAllowedQueryParam(URLDecoder.decode(rawName, StandardCharsets.UTF_8));
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	private void headers(StringBuilder out, HttpHeaders headers) {

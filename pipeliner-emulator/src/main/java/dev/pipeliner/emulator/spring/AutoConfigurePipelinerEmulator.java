@@ -12,8 +12,9 @@ import dev.pipeliner.emulator.Seed;
 
 /**
  * On a Spring test class ({@code @SpringBootTest} and the like): starts an emulator for the test's
- * application context and points {@code pipeliner.*} at it, over any other setting, so the
- * auto-configured {@code PipelinerClient} talks to it. The emulator is the bean
+ * application context and contributes the connection to it as a {@code PipelinerConnectionDetails}
+ * bean, so the auto-configured {@code PipelinerClient} talks to it whatever {@code pipeliner.*}
+ * says. The emulator is the bean
  * {@code pipelinerEmulator}; inject it to {@code reset()} it or read its settings. Contexts with
  * the same seed are cached and shared as usual, and the emulator stops with its context.
  */

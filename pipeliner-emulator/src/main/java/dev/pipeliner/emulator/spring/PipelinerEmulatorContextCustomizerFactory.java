@@ -31,11 +31,10 @@ class PipelinerEmulatorContextCustomizerFactory implements ContextCustomizerFact
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-			PipelinerEmulator emulator = PipelinerEmulator.builder()
+			EmulatorBeans.attach(context, PipelinerEmulator.builder()
 				.protocol(this.protocol)
 				.teamPipeline(PipelinerEmulator.DEFAULT_TEAM_PIPELINE, this.seed)
-				.start();
-			EmulatorPropertySource.attach(context, emulator, true);
+				.start());
 		}
 
 	}

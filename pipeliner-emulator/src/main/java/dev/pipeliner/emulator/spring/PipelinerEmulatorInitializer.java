@@ -8,13 +8,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * For local development: when {@code pipeliner.url} is not set, starts an emulator with
- * {@link Seed#DEMO demo data} on a free loopback port and points {@code pipeliner.*} at it, so the
- * application runs without a Pipeliner account. With {@code pipeliner.url} set it does nothing.
+ * {@link Seed#DEMO demo data} on a free loopback port and connects the auto-configured client to
+ * it, so the application runs without a Pipeliner account. With {@code pipeliner.url} set it does
+ * nothing; {@link PipelinerEmulatorConfiguration} connects to an emulator whatever the
+ * configuration says.
  * <p>
  * Register it with {@code SpringApplication.addInitializers}, or in
  * {@code META-INF/spring.factories} under
  * {@code org.springframework.context.ApplicationContextInitializer}. The emulator is the bean
- * {@code pipelinerEmulator} and stops with the context.
+ * {@code pipelinerEmulator}, its connection a {@code PipelinerConnectionDetails} bean; it stops with
+ * the context.
  */
 public class PipelinerEmulatorInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -24,7 +27,7 @@ public class PipelinerEmulatorInitializer implements ApplicationContextInitializ
 			return;
 		}
 		PipelinerEmulator emulator = PipelinerEmulator.start(Seed.DEMO);
-		EmulatorPropertySource.attach(context, emulator, false);
+		EmulatorBeans.attach(context, emulator);
 	}
 
 }

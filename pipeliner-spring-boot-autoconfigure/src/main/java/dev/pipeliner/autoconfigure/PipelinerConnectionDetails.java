@@ -1,0 +1,45 @@
+package dev.pipeliner.autoconfigure;
+
+import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
+
+/**
+ * How the default {@code PipelinerClient} reaches Pipeliner: where, which team pipeline, and as
+ * whom. The auto-configuration reads nothing else to connect.
+ * <p>
+ * By default it comes from {@code pipeliner.url}, {@code pipeliner.team-pipeline},
+ * {@code pipeliner.api-token} and {@code pipeliner.api-password}. A bean of this type replaces
+ * those four properties, whatever they say: this is how the emulator's test and development-time
+ * support connect an application to it. The clients under {@code pipeliner.clients.<name>} always
+ * connect as their own properties say.
+ */
+public interface PipelinerConnectionDetails extends ConnectionDetails {
+
+	/**
+	 * @return the service URL of the Pipeliner data center, such as
+	 * {@code https://eu.pipelinersales.com}
+	 */
+	String getUrl();
+
+	/** @return the team pipeline id that calls go to, such as {@code eu_myPipeline} */
+	String getTeamPipeline();
+
+	/** @return the API token and password that authenticate every call */
+	Credentials getCredentials();
+
+	/**
+	 * An API token and password, from the customer portal's API Access page. Its
+	 * {@code toString()} masks both.
+	 *
+	 * @param apiToken the API token (the Basic auth user name)
+	 * @param apiPassword the API password (the Basic auth password)
+	 */
+	record Credentials(String apiToken, String apiPassword) {
+
+		@Override
+		public String toString() {
+			return "Credentials[apiToken=******, apiPassword=******]";
+		}
+
+	}
+
+}

@@ -1,0 +1,86 @@
+package dev.pipeliner.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A value copied from the documentation as {@code ${PIPELINER_API_TOKEN}}, with no such variable
+ * set, stays literal after binding; it must fail the startup rather than become the credentials.
+ */
+class UnresolvedPlaceholderTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+				ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
+				PipelinerAutoConfiguration.class));
+
+	@Test
+	void anUnresolvedCredentialOfTheDefaultClientFailsNamingThePropertyAndTheVariable() {
+		this.contextRunner
+			.withPropertyValues("pipeliner.url=https://eu.pipelinersales.com", "pipeliner.team-pipeline=eu_Pipeline1",
+					"pipeliner.api-token=${PIPELINER_TEST_UNSET_TOKEN}", "pipeliner.api-password=password-456")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				UnresolvedPipelinerPlaceholderException cause = findCause(context.getStartupFailure());
+				assertThat(cause.getProperty()).isEqualTo("pipeliner.api-token");
+				assertThat(cause.getVariable()).isEqualTo("PIPELINER_TEST_UNSET_TOKEN");
+				FailureAnalysis analysis = new UnresolvedPipelinerPlaceholderFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("pipeliner.api-token", "${PIPELINER_TEST_UNSET_TOKEN}")
+					.doesNotContain("password-456");
+				assertThat(analysis.getAction()).contains("PIPELINER_TEST_UNSET_TOKEN", "pipeliner.api-token");
+			});
+	}
+
+	@Test
+	void anUnresolvedSettingOfANamedClientFailsNamingItsOwnProperty() {
+		this.contextRunner
+			.withPropertyValues("pipeliner.url=https://eu.pipelinersales.com", "pipeliner.team-pipeline=eu_Pipeline1",
+					"pipeliner.api-token=token-123", "pipeliner.api-password=password-456",
+					"pipeliner.clients.us.url=https://us.pipelinersales.com",
+					"pipeliner.clients.us.team-pipeline=${US_TEAM_PIPELINE:us_Default}",
+					"pipeliner.clients.us.api-token=us-token",
+					"pipeliner.clients.us.api-password=${PIPELINER_TEST_UNSET_US_PASSWORD}")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				UnresolvedPipelinerPlaceholderException cause = findCause(context.getStartupFailure());
+				assertThat(cause.getProperty()).isEqualTo("pipeliner.clients.us.api-password");
+				assertThat(cause.getVariable()).isEqualTo("PIPELINER_TEST_UNSET_US_PASSWORD");
+			});
+	}
+
+	@Test
+	void placeholdersThatResolveAreFine() {
+		this.contextRunner
+			.withPropertyValues("pipeliner.url=https://eu.pipelinersales.com", "pipeliner.team-pipeline=eu_Pipeline1",
+					"pipeliner.api-token=${test.token}", "test.token=token-123",
+					"pipeliner.api-password=${PIPELINER_TEST_UNSET_PASSWORD:password-456}")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void theFailureAnalyzerIsRegistered() throws Exception {
+		try (java.io.InputStream factories = getClass().getResourceAsStream("/META-INF/spring.factories")) {
+			assertThat(new String(factories.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+				.contains(UnresolvedPipelinerPlaceholderFailureAnalyzer.class.getName());
+		}
+	}
+
+	private static UnresolvedPipelinerPlaceholderException findCause(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof UnresolvedPipelinerPlaceholderException unresolved) {
+				return unresolved;
+			}
+		}
+		throw new AssertionError("no UnresolvedPipelinerPlaceholderException in " + failure);
+	}
+
+}
