@@ -161,7 +161,12 @@ public final class PipelinerClient {
 		return new PipelinerClient(this.settings, requireTeamPipeline(teamPipeline), this.apiToken, this.apiPassword);
 	}
 
-	/** @return the team pipeline id this client works on */
+	/** @return the API version this client speaks */
+	public PipelinerProtocol getProtocol() {
+		return this.resolver.configured().name().equals("v100") ? PipelinerProtocol.V100 : PipelinerProtocol.V1;
+	}
+
+	/** @return the team pipeline id (v1) or space id (v100) this client works on */
 	public String getTeamPipeline() {
 		return this.teamPipeline;
 	}
@@ -740,7 +745,12 @@ public final class PipelinerClient {
 			return this;
 		}
 
-		/** @param mapper the mapper for request bodies and for {@link Entity#as(Class)} */
+		/**
+		 * @param mapper the mapper for the caller's own types: {@link Entity#as(Class)}, the
+		 * {@code Class<T>} overloads, and request bodies written from records and POJOs, with the
+		 * protocol's forms of dates and booleans added. The wire format itself is read with the
+		 * client's own mapper, so no setting of this one changes how answers are decoded.
+		 */
 		public Builder jsonMapper(ObjectMapper mapper) {
 			this.mapper = Arguments.requireNonNull(mapper, "mapper");
 			return this;

@@ -1,5 +1,9 @@
 package dev.pipeliner.emulator;
 
+import dev.pipeliner.autoconfigure.PipelinerConnectionDetails;
+import dev.pipeliner.client.PipelinerClient;
+import dev.pipeliner.client.PipelinerProtocol;
+import dev.pipeliner.client.query.Query;
 import dev.pipeliner.emulator.spring.AutoConfigurePipelinerEmulator;
 import org.junit.jupiter.api.Test;
 
@@ -7,11 +11,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest
+/**
+ * {@code @AutoConfigurePipelinerEmulator(protocol = V100)} connects the auto-configured client to
+ * a v100 emulator and its space, whatever the properties say.
+ */
+@SpringBootTest(properties = { "pipeliner.url=https://eu.pipelinersales.com", "pipeliner.team-pipeline=eu_Real" })
 @AutoConfigurePipelinerEmulator(seed = Seed.DEMO, protocol = Protocol.V100)
 class SpringV100SupportTest {
 
@@ -19,18 +26,19 @@ class SpringV100SupportTest {
 	PipelinerEmulator emulator;
 
 	@Autowired
-	Environment environment;
+	PipelinerConnectionDetails connection;
+
+	@Autowired
+	PipelinerClient client;
 
 	@Test
-	void thePropertiesNameTheV100EmulatorAndItsSpace() {
+	void theClientSpeaksV100ToTheEmulatorsSpace() {
 		assertThat(this.emulator.getProtocol()).isEqualTo(Protocol.V100);
-		assertThat(this.environment.getProperty("pipeliner.protocol")).isEqualTo("v100");
-		assertThat(this.environment.getProperty("pipeliner.url")).isEqualTo(this.emulator.getUrl());
-		String space = this.environment.getProperty("pipeliner.space");
-		assertThat(space).isEqualTo(this.emulator.getSpace());
-		RawHttp http = new RawHttp(this.environment.getProperty("pipeliner.url") + "/api/v100/rest/spaces/" + space,
-				this.environment.getProperty("pipeliner.api-token"), this.environment.getProperty("pipeliner.api-password"));
-		assertThat(http.get("/entities/Accounts").json().get("total").intValue()).isEqualTo(12);
+		assertThat(this.connection.getProtocol()).isEqualTo(PipelinerProtocol.V100);
+		assertThat(this.connection.getSpace()).isEqualTo(this.emulator.getSpace());
+		assertThat(this.client.getProtocol()).isEqualTo(PipelinerProtocol.V100);
+		assertThat(this.client.getTeamPipeline()).isEqualTo(this.emulator.getSpace());
+		assertThat(this.client.getEntities("Accounts", Query.all()).block().total()).isEqualTo(12);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,5 +1,7 @@
 package dev.pipeliner.autoconfigure;
 
+import dev.pipeliner.client.PipelinerProtocol;
+
 /**
  * Where a client connects and as whom: the settings that differ between the accounts of
  * {@code pipeliner.*} and {@code pipeliner.clients.<name>.*}.
@@ -13,20 +15,49 @@ public class PipelinerAccount {
 	private String url;
 
 	/**
-	 * Team pipeline id, such as eu_myPipeline: the one all calls go to unless a client is derived
-	 * with withTeamPipeline.
+	 * Version of the Pipeliner API to speak: v1, the REST API of the vendor's SDKs, or v100, the
+	 * Cloud API that current accounts are served by.
+	 */
+	private PipelinerProtocol protocol = PipelinerProtocol.V1;
+
+	/**
+	 * Team pipeline id, such as eu_myPipeline, for the v1 API: the one all calls go to unless a
+	 * client is derived with withTeamPipeline.
 	 */
 	private String teamPipeline;
 
 	/**
-	 * API token from the customer portal's API Access page (the Basic auth user name).
+	 * Space id, such as fr_Myself, for the v100 API; it comes with the API application.
+	 */
+	private String space;
+
+	/**
+	 * API token from the customer portal's API Access page (v1), or the API application's
+	 * username (v100): the Basic auth user name.
 	 */
 	private String apiToken;
 
 	/**
-	 * API password from the customer portal's API Access page (the Basic auth password).
+	 * API password from the customer portal's API Access page (v1), or the API application's
+	 * password (v100): the Basic auth password.
 	 */
 	private String apiPassword;
+
+	public PipelinerProtocol getProtocol() {
+		return this.protocol;
+	}
+
+	public void setProtocol(PipelinerProtocol protocol) {
+		this.protocol = protocol;
+	}
+
+	public String getSpace() {
+		return this.space;
+	}
+
+	public void setSpace(String space) {
+		this.space = space;
+	}
 
 	public String getUrl() {
 		return this.url;
@@ -63,7 +94,9 @@ public class PipelinerAccount {
 	/** @return the account with the credentials masked */
 	@Override
 	public String toString() {
-		return "url=" + this.url + ", teamPipeline=" + this.teamPipeline + ", apiToken=" + mask(this.apiToken)
+		return "protocol=" + this.protocol + ", url=" + this.url + ", "
+				+ ((this.protocol == PipelinerProtocol.V100) ? "space=" + this.space : "teamPipeline=" + this.teamPipeline)
+				+ ", apiToken=" + mask(this.apiToken)
 				+ ", apiPassword=" + mask(this.apiPassword);
 	}
 

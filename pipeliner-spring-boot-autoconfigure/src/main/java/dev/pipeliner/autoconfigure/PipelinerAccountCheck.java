@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.pipeliner.client.PipelinerProtocol;
+
 import org.springframework.util.StringUtils;
 
 /**
@@ -30,7 +32,12 @@ final class PipelinerAccountCheck {
 	static void check(String prefix, PipelinerAccount account) {
 		Map<String, String> settings = new LinkedHashMap<>();
 		settings.put(prefix + ".url", account.getUrl());
-		settings.put(prefix + ".team-pipeline", account.getTeamPipeline());
+		if (account.getProtocol() == PipelinerProtocol.V100) {
+			settings.put(prefix + ".space", account.getSpace());
+		}
+		else {
+			settings.put(prefix + ".team-pipeline", account.getTeamPipeline());
+		}
 		settings.put(prefix + ".api-token", account.getApiToken());
 		settings.put(prefix + ".api-password", account.getApiPassword());
 		List<String> missing = new ArrayList<>();

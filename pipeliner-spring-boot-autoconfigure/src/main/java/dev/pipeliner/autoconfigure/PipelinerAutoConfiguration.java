@@ -7,6 +7,7 @@ import dev.pipeliner.client.BlockingPipelinerClient;
 import dev.pipeliner.client.PipelinerClient;
 import dev.pipeliner.client.observation.PipelinerObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,6 +20,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -49,7 +51,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <li>{@link PipelinerClientCustomizer} beans, in order.</li>
  * </ol>
  */
-@AutoConfiguration(after = WebClientAutoConfiguration.class)
+@AutoConfiguration(after = { WebClientAutoConfiguration.class, JacksonAutoConfiguration.class })
 @ConditionalOnClass({ PipelinerClient.class, WebClient.class })
 @Conditional(PipelinerAutoConfiguration.OnConnection.class)
 @EnableConfigurationProperties(PipelinerProperties.class)
@@ -61,9 +63,9 @@ public final class PipelinerAutoConfiguration {
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<PipelinerObservationConvention> observationConvention,
-			ObjectProvider<PipelinerClientCustomizer> customizers) {
+			ObjectProvider<PipelinerClientCustomizer> customizers, ObjectProvider<JsonMapper> jsonMapper) {
 		return new PipelinerClientFactory(properties, webClientBuilder, connectorBuilder, httpClientSettings, sslBundles,
-				observationRegistry, observationConvention, customizers);
+				observationRegistry, observationConvention, customizers, jsonMapper);
 	}
 
 	/**

@@ -5,13 +5,16 @@ import java.util.Set;
 
 import dev.pipeliner.client.HttpLogOptions;
 import dev.pipeliner.client.PipelinerClient;
+import dev.pipeliner.client.PipelinerProtocol;
 import dev.pipeliner.client.observation.PipelinerObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import reactor.netty.transport.ProxyProvider;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
@@ -43,12 +46,14 @@ final class PipelinerClientFactory {
 
 	private final ObjectProvider<PipelinerClientCustomizer> customizers;
 
+	private final ObjectProvider<JsonMapper> jsonMapper;
+
 	PipelinerClientFactory(PipelinerProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<PipelinerObservationConvention> observationConvention,
-			ObjectProvider<PipelinerClientCustomizer> customizers) {
+			ObjectProvider<PipelinerClientCustomizer> customizers, ObjectProvider<JsonMapper> jsonMapper) {
 		this.properties = properties;
 		this.webClientBuilder = webClientBuilder;
 		this.connectorBuilder = connectorBuilder;
@@ -57,6 +62,7 @@ final class PipelinerClientFactory {
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
 		this.customizers = customizers;
+		this.jsonMapper = jsonMapper;
 	}
 
 	/**
@@ -68,13 +74,17 @@ final class PipelinerClientFactory {
 		WebClient.Builder webClient = this.webClientBuilder.getIfAvailable(WebClient::builder).clone();
 		ClientHttpConnectorBuilder<?> connectors = withProxy(
 				this.connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect), properties.getProxy());
+		// The API has no reason to redirect a client elsewhere, and following could carry the
+		// credentials or CRM data to another host: no connector follows a redirect
 		HttpClientSettings settings = withSslBundle(this.httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout()), properties.getSsl(),
-				this.sslBundles);
+			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout())
+			.withRedirects(HttpRedirects.DONT_FOLLOW), properties.getSsl(), this.sslBundles);
 		try {
 			webClient.clientConnector(connectors.build(settings));
 			PipelinerClient.Builder builder = connect(PipelinerClient.builder().webClientBuilder(webClient), connection);
 			PipelinerSharedSettings.applyTo(builder, properties);
+			// the application's mapper maps entities onto its own types; the wire format is the client's
+			this.jsonMapper.ifAvailable(builder::jsonMapper);
 			builder.observationRegistry(this.observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
 				.observationConvention(this.observationConvention.getIfAvailable())
 				.httpLogging(httpLogOptions(properties.getLogging()));
@@ -90,9 +100,14 @@ final class PipelinerClientFactory {
 	private static PipelinerClient.Builder connect(PipelinerClient.Builder builder,
 			PipelinerConnectionDetails connection) {
 		PipelinerConnectionDetails.Credentials credentials = connection.getCredentials();
-		return builder.url(connection.getUrl())
-			.teamPipeline(connection.getTeamPipeline())
-			.credentials(credentials.apiToken(), credentials.apiPassword());
+		builder.protocol(connection.getProtocol()).url(connection.getUrl());
+		if (connection.getProtocol() == PipelinerProtocol.V100) {
+			builder.space(connection.getSpace());
+		}
+		else {
+			builder.teamPipeline(connection.getTeamPipeline());
+		}
+		return builder.credentials(credentials.apiToken(), credentials.apiPassword());
 	}
 
 	private static HttpClientSettings withSslBundle(HttpClientSettings settings, PipelinerProperties.Ssl ssl,
@@ -159,6 +174,10 @@ final class PipelinerClientFactory {
 	private RuntimeException invalidSetting(IllegalArgumentException ex, PipelinerConnectionDetails connection) {
 		String message = String.valueOf(ex.getMessage());
 		String argument = message.split(" ", 2)[0];
+		if (argument.equals("space") && connection instanceof PropertiesPipelinerConnectionDetails properties) {
+			return new InvalidConfigurationPropertyValueException(properties.getPrefix() + ".space", connection.getSpace(),
+					message);
+		}
 		if (argument.equals("url") || argument.equals("teamPipeline")) {
 			if (!(connection instanceof PropertiesPipelinerConnectionDetails properties)) {
 				return new IllegalStateException("The PipelinerConnectionDetails bean " + connection + " is invalid: "

@@ -1,10 +1,12 @@
 package dev.pipeliner.autoconfigure;
 
+import dev.pipeliner.client.PipelinerProtocol;
+
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 
 /**
- * How the default {@code PipelinerClient} reaches Pipeliner: where, which team pipeline, and as
- * whom. The auto-configuration reads nothing else to connect.
+ * How the default {@code PipelinerClient} reaches Pipeliner: where, with which API version, which
+ * team pipeline (v1) or space (v100), and as whom. The auto-configuration reads nothing else to connect.
  * <p>
  * By default it comes from {@code pipeliner.url}, {@code pipeliner.team-pipeline},
  * {@code pipeliner.api-token} and {@code pipeliner.api-password}. A bean of this type replaces
@@ -20,8 +22,18 @@ public interface PipelinerConnectionDetails extends ConnectionDetails {
 	 */
 	String getUrl();
 
-	/** @return the team pipeline id that calls go to, such as {@code eu_myPipeline} */
+	/** @return the v1 team pipeline id that calls go to, such as {@code eu_myPipeline} */
 	String getTeamPipeline();
+
+	/** @return the API version to speak; v1 unless said otherwise */
+	default PipelinerProtocol getProtocol() {
+		return PipelinerProtocol.V1;
+	}
+
+	/** @return the v100 space id that calls go to, such as {@code fr_Myself}; none on v1 */
+	default String getSpace() {
+		return null;
+	}
 
 	/** @return the API token and password that authenticate every call */
 	Credentials getCredentials();

@@ -10,6 +10,7 @@ import dev.pipeliner.client.HttpLogOptions;
 import dev.pipeliner.client.PipelinerClient;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the auto-configured {@link PipelinerClient}, under {@code pipeliner.*}.
@@ -45,10 +46,16 @@ public class PipelinerProperties extends PipelinerAccount {
 	private Duration readTimeout = Duration.ofSeconds(30);
 
 	/**
-	 * Longest a whole call may take, retries and their waits included. A stream applies it to each
-	 * page.
+	 * Longest a whole call may take: every request with its retries and their waits, and the
+	 * entity-name lookup or data-center discovery before it. A stream applies it to each page.
 	 */
 	private Duration callTimeout = Duration.ofMinutes(2);
+
+	/**
+	 * Largest answer the client reads. A larger one fails with a PipelinerDecodingException, so
+	 * that no answer can exhaust memory; a page of a stream is one answer.
+	 */
+	private DataSize maxResponseSize = DataSize.ofMegabytes(16);
 
 	/**
 	 * Number of entities streamEntities asks for per request.
@@ -108,6 +115,14 @@ public class PipelinerProperties extends PipelinerAccount {
 
 	public void setReadTimeout(Duration readTimeout) {
 		this.readTimeout = readTimeout;
+	}
+
+	public DataSize getMaxResponseSize() {
+		return this.maxResponseSize;
+	}
+
+	public void setMaxResponseSize(DataSize maxResponseSize) {
+		this.maxResponseSize = maxResponseSize;
 	}
 
 	public Duration getCallTimeout() {

@@ -28,6 +28,8 @@ final class PipelinerSharedSettings {
 					PipelinerClient.Builder::readTimeout),
 			new Setting<>("callTimeout", "pipeliner.call-timeout", PipelinerProperties::getCallTimeout,
 					PipelinerClient.Builder::callTimeout),
+			new Setting<>("maxResponseSize", "pipeliner.max-response-size", PipelinerProperties::getMaxResponseSize,
+					PipelinerClient.Builder::maxResponseSize),
 			new Setting<>("pageSize", "pipeliner.page-size", PipelinerProperties::getPageSize,
 					PipelinerClient.Builder::pageSize),
 			new Setting<>("prefetchPages", "pipeliner.prefetch-pages", PipelinerProperties::getPrefetchPages,

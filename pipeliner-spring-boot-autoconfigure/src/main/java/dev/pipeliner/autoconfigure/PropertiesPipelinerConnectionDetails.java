@@ -1,5 +1,7 @@
 package dev.pipeliner.autoconfigure;
 
+import dev.pipeliner.client.PipelinerProtocol;
+
 /**
  * A {@link PipelinerConnectionDetails} read from an account in properties: {@code pipeliner.*}
  * for the default client, {@code pipeliner.clients.<name>.*} for a named one. Checks on creation
@@ -38,14 +40,23 @@ final class PropertiesPipelinerConnectionDetails implements PipelinerConnectionD
 	}
 
 	@Override
+	public PipelinerProtocol getProtocol() {
+		return this.account.getProtocol();
+	}
+
+	@Override
+	public String getSpace() {
+		return this.account.getSpace();
+	}
+
+	@Override
 	public Credentials getCredentials() {
 		return new Credentials(this.account.getApiToken(), this.account.getApiPassword());
 	}
 
 	@Override
 	public String toString() {
-		return "PropertiesPipelinerConnectionDetails[" + this.prefix + ": url=" + getUrl() + ", teamPipeline="
-				+ getTeamPipeline() + "]";
+		return "PropertiesPipelinerConnectionDetails[" + this.prefix + ": " + this.account + "]";
 	}
 
 }

@@ -10,10 +10,13 @@ import dev.pipeliner.client.Entity;
 import dev.pipeliner.client.EntityPage;
 import dev.pipeliner.client.FieldInfo;
 import dev.pipeliner.client.PipelinerClient;
+import dev.pipeliner.client.PipelinerProtocol;
+import dev.pipeliner.client.error.PipelinerUnsupportedOperationException;
 import dev.pipeliner.client.query.Filter;
 import dev.pipeliner.client.query.Query;
 import dev.pipeliner.client.query.Sort;
 import dev.pipeliner.emulator.PipelinerEmulator;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,7 +47,7 @@ class PipelinerTour implements ApplicationRunner {
 		PipelinerEmulator embedded = emulator.getIfAvailable();
 		this.writes = (writes != null) ? writes : (embedded != null);
 		if (embedded != null) {
-			this.out.println("Running on the embedded Pipeliner emulator at "
+			this.out.println("Running on the embedded Pipeliner emulator (" + embedded.getProtocol() + ") at "
 					+ embedded.getUrl() + " with demo data");
 		}
 	}
@@ -53,10 +56,11 @@ class PipelinerTour implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		PipelinerClient pipeliner = this.pipeliner;
 		this.out.println("Touring " + pipeliner);
+		Fields fields = (pipeliner.getProtocol() == PipelinerProtocol.V100) ? Fields.V100 : Fields.V1;
 		readMetadata(pipeliner);
-		readEntities(pipeliner);
+		readEntities(pipeliner, fields);
 		if (this.writes) {
-			writeAndDelete(pipeliner);
+			writeAndDelete(pipeliner, fields);
 		}
 		else {
 			this.out.println("Skipping writes; run with --sample.tour.writes=true to create, update and delete"
@@ -65,62 +69,81 @@ class PipelinerTour implements ApplicationRunner {
 		this.out.println("Tour complete");
 	}
 
+	/** The field names the tour uses, as each API version spells them. */
+	private record Fields(String id, String organization, String modified, String owner, String salesUnit,
+			String phone, String firstName, String surname) {
+
+		static final Fields V1 = new Fields("ID", "ORGANIZATION", "MODIFIED", "OWNER_ID", "SALES_UNIT_ID", "PHONE1",
+				"FIRST_NAME", "SURNAME");
+
+		static final Fields V100 = new Fields("id", "name", "modified", "owner_id", "unit_id", "phone1", "first_name",
+				"last_name");
+
+	}
+
 	private void readMetadata(PipelinerClient pipeliner) {
 		List<String> collections = pipeliner.getCollections().block();
 		this.out.println("getCollections: " + collections.size() + " collections, such as "
 				+ collections.subList(0, Math.min(5, collections.size())));
 		Map<String, String> names = pipeliner.getEntityPublic().block();
 		this.out.println("getEntityPublic: Opportunities -> " + names.get("Opportunities"));
-		Map<Integer, String> errorCodes = pipeliner.getErrorCodes().block();
-		this.out.println("getErrorCodes: " + errorCodes.size() + " codes");
 		List<FieldInfo> fields = pipeliner.getFields("Contact").block();
 		this.out.println("getFields(Contact): " + fields.size() + " fields; required: "
 				+ fields.stream().filter(FieldInfo::required).map(FieldInfo::apiName).toList());
-		this.out.println("getServerApiUtcDateTime: " + pipeliner.getServerApiUtcDateTime().block());
-		this.out.println("getTeamPipelineUrl: " + pipeliner.getTeamPipelineUrl().block());
-		this.out.println("getTeamPipelineVersion: " + pipeliner.getTeamPipelineVersion().block());
+		show("getErrorCodes", pipeliner.getErrorCodes().map((codes) -> codes.size() + " codes"));
+		show("getServerApiUtcDateTime", pipeliner.getServerApiUtcDateTime());
+		show("getTeamPipelineUrl", pipeliner.getTeamPipelineUrl());
+		show("getTeamPipelineVersion", pipeliner.getTeamPipelineVersion());
 	}
 
-	private void readEntities(PipelinerClient pipeliner) {
+	/** Prints an answer, or that the API version in use has no such operation. */
+	private void show(String operation, Mono<?> call) {
+		try {
+			this.out.println(operation + ": " + call.block());
+		}
+		catch (PipelinerUnsupportedOperationException ex) {
+			this.out.println(operation + ": not in this API version (" + ex.getMessage() + ")");
+		}
+	}
+
+	private void readEntities(PipelinerClient pipeliner, Fields f) {
 		EntityPage<Entity> page = pipeliner
-			.getEntities("Accounts", Query.all().sort(Sort.desc("MODIFIED")).limit(5).loadOnly("ID", "ORGANIZATION"))
+			.getEntities("Accounts", Query.all().sort(Sort.desc(f.modified())).limit(5).loadOnly(f.id(), f.organization()))
 			.block();
 		this.out.println("getEntities(Accounts): " + page.items().size() + " of " + page.total() + " accounts");
-		page.items().forEach((account) -> this.out.println("  " + account.id() + "  " + account.getString("ORGANIZATION")));
+		page.items().forEach((account) -> this.out.println("  " + account.id() + "  " + account.getString(f.organization())));
 		if (!page.items().isEmpty()) {
 			Entity first = pipeliner.getEntity("Account", page.items().get(0).id()).block();
-			this.out.println("getEntity(Account): " + first.getString("ORGANIZATION") + ", modified "
-					+ first.getDateTime("MODIFIED"));
+			this.out.println("getEntity(Account): " + first.getString(f.organization()) + ", modified "
+					+ first.getDateTime(f.modified()));
 		}
-		Long contacts = pipeliner.streamEntities("Contacts", Query.all().loadOnly("ID")).count().block();
+		Long contacts = pipeliner.streamEntities("Contacts", Query.all().loadOnly(f.id())).count().block();
 		this.out.println("streamEntities(Contacts): " + contacts + " contacts, read page by page");
 	}
 
-	private void writeAndDelete(PipelinerClient pipeliner) {
-		Entity owner = pipeliner.getEntities("Clients", Query.all().limit(1)).block().items().get(0);
-		Entity salesUnit = pipeliner.getEntities("SalesUnits", Query.all().limit(1)).block().items().get(0);
+	private void writeAndDelete(PipelinerClient pipeliner, Fields f) {
+		Object owner = pipeliner.getEntities("Clients", Query.all().limit(1)).block().items().get(0).toMap().get(f.id());
+		Object salesUnit = pipeliner.getEntities("SalesUnits", Query.all().limit(1)).block().items().get(0).toMap()
+			.get(f.id());
 		String accountId = pipeliner
-			.setEntity("Account", Map.of("ORGANIZATION", "Sample Tour Ltd", "OWNER_ID", owner.getLong("ID"),
-					"SALES_UNIT_ID", salesUnit.getLong("ID")))
+			.setEntity("Account", Map.of(f.organization(), "Sample Tour Ltd", f.owner(), owner, f.salesUnit(), salesUnit))
 			.block();
 		this.out.println("setEntity(Account) created " + accountId);
-		pipeliner.setEntity("Account", Map.of("ID", accountId, "PHONE1", "+44 20 7946 0000")).block();
-		this.out.println("setEntity(Account) updated PHONE1 of " + accountId);
+		pipeliner.setEntity("Account", Map.of(f.id(), accountId, f.phone(), "+44 20 7946 0000")).block();
+		this.out.println("setEntity(Account) updated " + f.phone() + " of " + accountId);
 
 		List<Map<String, Object>> people = List.of(
-				Map.of("FIRST_NAME", "Ada", "SURNAME", "Sample Tour", "OWNER_ID", owner.getLong("ID"), "SALES_UNIT_ID",
-						salesUnit.getLong("ID")),
-				Map.of("FIRST_NAME", "Alan", "SURNAME", "Sample Tour", "OWNER_ID", owner.getLong("ID"), "SALES_UNIT_ID",
-						salesUnit.getLong("ID")));
+				Map.of(f.firstName(), "Ada", f.surname(), "Sample Tour", f.owner(), owner, f.salesUnit(), salesUnit),
+				Map.of(f.firstName(), "Alan", f.surname(), "Sample Tour", f.owner(), owner, f.salesUnit(), salesUnit));
 		BatchResult created = pipeliner.setEntities("Contacts", people, BatchFlag.IGNORE_AND_RETURN_ERRORS).block();
 		this.out.println("setEntities(Contacts): " + created.ids().size() + " of " + created.size() + " created "
 				+ created.ids());
 
-		List<String> found = pipeliner.streamEntities("Contacts", Query.filter(Filter.eq("SURNAME", "Sample Tour")))
+		List<String> found = pipeliner.streamEntities("Contacts", Query.filter(Filter.eq(f.surname(), "Sample Tour")))
 			.map(Entity::id)
 			.collectList()
 			.block();
-		this.out.println("streamEntities(Contacts, SURNAME::Sample Tour): " + found);
+		this.out.println("streamEntities(Contacts, " + f.surname() + " = Sample Tour): " + found);
 
 		BatchResult deleted = pipeliner.deleteEntities("Contacts", created.ids()).block();
 		this.out.println("deleteEntities(Contacts): " + deleted.ids().size() + " deleted");

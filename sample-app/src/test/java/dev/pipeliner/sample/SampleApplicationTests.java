@@ -58,6 +58,18 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void theTourRunsOnAV100EmulatorToo(CapturedOutput output) {
+		run("--pipeliner.protocol=v100").close();
+
+		assertThat(output).contains("Running on the embedded Pipeliner emulator (V100)", "Touring PipelinerClient[v100",
+				"getEntities(Accounts): 5 of 12 accounts", "getErrorCodes: not in this API version",
+				"getTeamPipelineVersion: not in this API version", "streamEntities(Contacts): 30 contacts",
+				"setEntity(Account) updated phone1", "setEntities(Contacts): 2 of 2 created", "deleteEntities(Contacts): 2 deleted",
+				"deleteEntity(Account) deleted", "Tour complete");
+		assertThat(server.getAllServeEvents()).isEmpty();
+	}
+
+	@Test
 	void onARealAccountTheTourOnlyReadsUnlessAsked(CapturedOutput output) {
 		stubPipeliner();
 
@@ -83,7 +95,7 @@ class SampleApplicationTests {
 				"getTeamPipelineVersion: 15", "getEntities(Accounts): 1 of 1 accounts", "getEntity(Account): Acme Ltd",
 				"streamEntities(Contacts): 2 contacts", "setEntity(Account) created PY-A2",
 				"setEntity(Account) updated PHONE1 of PY-A2", "setEntities(Contacts): 2 of 2 created [PY-C3, PY-C4]",
-				"streamEntities(Contacts, SURNAME::Sample Tour): [PY-C3, PY-C4]", "deleteEntities(Contacts): 2 deleted",
+				"streamEntities(Contacts, SURNAME = Sample Tour): [PY-C3, PY-C4]", "deleteEntities(Contacts): 2 deleted",
 				"deleteEntity(Account) deleted PY-A2", "Tour complete")
 			.doesNotContain("tour-password")
 			.doesNotContain("tour-token");

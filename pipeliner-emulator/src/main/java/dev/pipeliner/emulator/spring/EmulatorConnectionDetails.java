@@ -1,7 +1,9 @@
 package dev.pipeliner.emulator.spring;
 
 import dev.pipeliner.autoconfigure.PipelinerConnectionDetails;
+import dev.pipeliner.client.PipelinerProtocol;
 import dev.pipeliner.emulator.PipelinerEmulator;
+import dev.pipeliner.emulator.Protocol;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -20,8 +22,10 @@ final class EmulatorConnectionDetails implements PipelinerConnectionDetails {
 	}
 
 	static void logInUse(PipelinerEmulator emulator) {
-		logger.info("The Pipeliner emulator is in use at " + emulator.getUrl() + " (team pipeline "
-				+ emulator.getTeamPipeline() + "): the PipelinerClient connects to it, whatever pipeliner.url says");
+		logger.info("The Pipeliner emulator is in use at " + emulator.getUrl() + " ("
+				+ ((emulator.getProtocol() == Protocol.V100) ? "v100, space " + emulator.getSpace()
+						: "v1, team pipeline " + emulator.getTeamPipeline())
+				+ "): the PipelinerClient connects to it, whatever pipeliner.url says");
 	}
 
 	@Override
@@ -35,13 +39,24 @@ final class EmulatorConnectionDetails implements PipelinerConnectionDetails {
 	}
 
 	@Override
+	public PipelinerProtocol getProtocol() {
+		return (this.emulator.getProtocol() == Protocol.V100) ? PipelinerProtocol.V100 : PipelinerProtocol.V1;
+	}
+
+	@Override
+	public String getSpace() {
+		return (this.emulator.getProtocol() == Protocol.V100) ? this.emulator.getSpace() : null;
+	}
+
+	@Override
 	public Credentials getCredentials() {
 		return new Credentials(this.emulator.getApiToken(), this.emulator.getApiPassword());
 	}
 
 	@Override
 	public String toString() {
-		return "EmulatorConnectionDetails[url=" + getUrl() + ", teamPipeline=" + getTeamPipeline() + "]";
+		return "EmulatorConnectionDetails[" + getProtocol() + ", url=" + getUrl() + ", "
+				+ ((getSpace() != null) ? "space=" + getSpace() : "teamPipeline=" + getTeamPipeline()) + "]";
 	}
 
 }

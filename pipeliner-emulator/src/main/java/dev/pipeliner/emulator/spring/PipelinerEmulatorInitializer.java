@@ -1,6 +1,7 @@
 package dev.pipeliner.emulator.spring;
 
 import dev.pipeliner.emulator.PipelinerEmulator;
+import dev.pipeliner.emulator.Protocol;
 import dev.pipeliner.emulator.Seed;
 
 import org.springframework.context.ApplicationContextInitializer;
@@ -9,7 +10,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * For local development: when {@code pipeliner.url} is not set, starts an emulator with
  * {@link Seed#DEMO demo data} on a free loopback port and connects the auto-configured client to
- * it, so the application runs without a Pipeliner account. With {@code pipeliner.url} set it does
+ * it, so the application runs without a Pipeliner account. It speaks the API that
+ * {@code pipeliner.protocol} names: v1 by default, or v100. With {@code pipeliner.url} set it does
  * nothing; {@link PipelinerEmulatorConfiguration} connects to an emulator whatever the
  * configuration says.
  * <p>
@@ -26,7 +28,11 @@ public class PipelinerEmulatorInitializer implements ApplicationContextInitializ
 		if (context.getEnvironment().containsProperty("pipeliner.url")) {
 			return;
 		}
-		PipelinerEmulator emulator = PipelinerEmulator.start(Seed.DEMO);
+		boolean v100 = "v100".equalsIgnoreCase(context.getEnvironment().getProperty("pipeliner.protocol", "v1").trim());
+		PipelinerEmulator emulator = PipelinerEmulator.builder()
+			.protocol(v100 ? Protocol.V100 : Protocol.V1)
+			.teamPipeline(PipelinerEmulator.DEFAULT_TEAM_PIPELINE, Seed.DEMO)
+			.start();
 		EmulatorBeans.attach(context, emulator);
 	}
 
