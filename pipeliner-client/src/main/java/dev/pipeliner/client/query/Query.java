@@ -29,7 +29,7 @@ import dev.pipeliner.client.internal.RawQuery;
  *     .loadOnly("ID", "EMAIL1");
  * }</pre>
  * The vendor SDKs' loose forms are accepted too, and checked the same way:
- * {@link #parse(String) Query.parse("limit=5&filter=FIRST_NAME::Todd")} and
+ * {@link #parse(String) Query.parse("limit=5&amp;filter=FIRST_NAME::Todd")} and
  * {@link #of(Map) Query.of(Map.of("limit", 5, "filter", Map.of("FIRST_NAME", "Todd")))}.
  */
 public final class Query {

@@ -7,12 +7,13 @@ import dev.pipeliner.emulator.Seed;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * For running an application locally without a Pipeliner account: starts an emulator with
  * {@link Seed#DEMO demo data} on a free loopback port and connects the auto-configured
  * {@code PipelinerClient} to it, whatever {@code pipeliner.*} the application's configuration
- * sets. Add it to a test main method:
+ * sets. It speaks the API {@code pipeliner.protocol} names: v1 by default, or v100. Add it to a test main method:
  * <pre>{@code
  * public static void main(String[] args) {
  *     SpringApplication.from(MyApplication::main).with(PipelinerEmulatorConfiguration.class).run(args);
@@ -26,8 +27,8 @@ public class PipelinerEmulatorConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	PipelinerEmulator pipelinerEmulator() {
-		PipelinerEmulator emulator = PipelinerEmulator.start(Seed.DEMO);
+	PipelinerEmulator pipelinerEmulator(Environment environment) {
+		PipelinerEmulator emulator = EmulatorBeans.start(environment);
 		EmulatorConnectionDetails.logInUse(emulator);
 		return emulator;
 	}

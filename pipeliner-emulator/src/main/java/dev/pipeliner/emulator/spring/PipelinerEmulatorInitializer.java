@@ -1,7 +1,5 @@
 package dev.pipeliner.emulator.spring;
 
-import dev.pipeliner.emulator.PipelinerEmulator;
-import dev.pipeliner.emulator.Protocol;
 import dev.pipeliner.emulator.Seed;
 
 import org.springframework.context.ApplicationContextInitializer;
@@ -28,12 +26,7 @@ public class PipelinerEmulatorInitializer implements ApplicationContextInitializ
 		if (context.getEnvironment().containsProperty("pipeliner.url")) {
 			return;
 		}
-		boolean v100 = "v100".equalsIgnoreCase(context.getEnvironment().getProperty("pipeliner.protocol", "v1").trim());
-		PipelinerEmulator emulator = PipelinerEmulator.builder()
-			.protocol(v100 ? Protocol.V100 : Protocol.V1)
-			.teamPipeline(PipelinerEmulator.DEFAULT_TEAM_PIPELINE, Seed.DEMO)
-			.start();
-		EmulatorBeans.attach(context, emulator);
+		EmulatorBeans.attach(context, EmulatorBeans.start(context.getEnvironment()));
 	}
 
 }
