@@ -637,7 +637,9 @@ public final class PipelinerClient {
 				return url(URI.create(url.trim()));
 			}
 			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException("url " + Arguments.quote(url) + " is not a valid URL", ex);
+				// without the cause, whose message quotes the URL whole, user info included
+				throw new IllegalArgumentException("url " + Arguments.quote((Object) Arguments.withoutUserInfo(url))
+						+ " is not a valid URL");
 			}
 		}
 

@@ -1,6 +1,7 @@
 package dev.pipeliner.autoconfigure;
 
 import dev.pipeliner.client.PipelinerProtocol;
+import dev.pipeliner.client.internal.Arguments;
 
 /**
  * Where a client connects and as whom: the settings that differ between the accounts of
@@ -94,7 +95,7 @@ public class PipelinerAccount {
 	/** @return the account with the credentials masked */
 	@Override
 	public String toString() {
-		return "protocol=" + this.protocol + ", url=" + this.url + ", "
+		return "protocol=" + this.protocol + ", url=" + Arguments.withoutUserInfo(this.url) + ", "
 				+ ((this.protocol == PipelinerProtocol.V100) ? "space=" + this.space : "teamPipeline=" + this.teamPipeline)
 				+ ", apiToken=" + mask(this.apiToken)
 				+ ", apiPassword=" + mask(this.apiPassword);

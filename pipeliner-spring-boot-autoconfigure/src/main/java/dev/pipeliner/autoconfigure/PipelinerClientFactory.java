@@ -6,6 +6,7 @@ import java.util.Set;
 import dev.pipeliner.client.HttpLogOptions;
 import dev.pipeliner.client.PipelinerClient;
 import dev.pipeliner.client.PipelinerProtocol;
+import dev.pipeliner.client.internal.Arguments;
 import dev.pipeliner.client.observation.PipelinerObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import reactor.netty.transport.ProxyProvider;
@@ -184,8 +185,8 @@ final class PipelinerClientFactory {
 						+ message, ex);
 			}
 			return argument.equals("url")
-					? new InvalidConfigurationPropertyValueException(properties.getPrefix() + ".url", connection.getUrl(),
-							message)
+					? new InvalidConfigurationPropertyValueException(properties.getPrefix() + ".url",
+							Arguments.withoutUserInfo(connection.getUrl()), message)
 					: new InvalidConfigurationPropertyValueException(properties.getPrefix() + ".team-pipeline",
 							connection.getTeamPipeline(), message);
 		}

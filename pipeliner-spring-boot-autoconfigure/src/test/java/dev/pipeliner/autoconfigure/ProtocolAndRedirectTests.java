@@ -131,6 +131,24 @@ class ProtocolAndRedirectTests {
 	}
 
 	@Test
+	void aUrlWithCredentialsFailsWithoutEchoingThem() {
+		this.contextRunner
+			.withPropertyValues("pipeliner.url=https://user:s3cr3t@eu.pipelinersales.com", "pipeliner.team-pipeline=eu_x",
+					"pipeliner.clients.us.url=https://us-user:s3cr3t@us.pipelinersales.com",
+					"pipeliner.clients.us.team-pipeline=us_x", "pipeliner.clients.us.api-token=t",
+					"pipeliner.clients.us.api-password=p")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				for (Throwable cause = context.getStartupFailure(); cause != null; cause = cause.getCause()) {
+					assertThat(String.valueOf(cause.getMessage())).doesNotContain("s3cr3t");
+					if (cause instanceof org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException invalid) {
+						assertThat(String.valueOf(invalid.getValue())).doesNotContain("s3cr3t");
+					}
+				}
+			});
+	}
+
+	@Test
 	void theMaximumResponseSizeIsAProperty() {
 		server.stubFor(get(urlPathEqualTo("/rest_services/v1/eu_Pipeline1/teamPipelineVersion"))
 			.willReturn(okJson("\"" + "9".repeat(4000) + "\"")));

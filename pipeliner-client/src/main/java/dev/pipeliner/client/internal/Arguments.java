@@ -22,6 +22,8 @@ public final class Arguments {
 	/** The most characters of a value that a message quotes. */
 	private static final int MAX_QUOTED = 200;
 
+	private static final Pattern USER_INFO = Pattern.compile("^([^:/?#]*://)[^/?#]*@");
+
 	private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
 	/**
@@ -39,14 +41,15 @@ public final class Arguments {
 
 	/** @return a URL as a message shows it: without user info, and cut like {@link #quote(Object)} */
 	public static String quote(URI url) {
-		if (url == null || url.getRawUserInfo() == null) {
-			return quote((Object) url);
-		}
-		String text = url.toString();
-		String userInfo = url.getRawUserInfo() + "@";
-		int at = text.indexOf(userInfo);
-		return quote((at < 0) ? (url.getScheme() + "://" + url.getHost()) : text.substring(0, at) + "…@"
-				+ text.substring(at + userInfo.length()));
+		return quote((Object) withoutUserInfo(String.valueOf(url)));
+	}
+
+	/**
+	 * @return the text of a URL, valid or not, with whatever stands between {@code ://} and the
+	 * last {@code @} of the authority replaced, so that no user name or password is shown
+	 */
+	public static String withoutUserInfo(String url) {
+		return (url != null) ? USER_INFO.matcher(url).replaceFirst("$1…@") : null;
 	}
 
 	/**
