@@ -181,6 +181,17 @@ class HostileServerTest extends WireMockTestSupport {
 	}
 
 	@Test
+	void exceptionMessagesShowNoFilterValues() {
+		server.stubFor(get(urlPathEqualTo(BASE + "/Contacts")).willReturn(aResponse().withStatus(404)));
+		assertThatThrownBy(() -> this.client.getEntities("Contacts",
+				Query.filter(dev.pipeliner.client.query.Filter.eq("EMAIL1", "todd@example.com")).limit(5)).block())
+			.isInstanceOfSatisfying(dev.pipeliner.client.error.PipelinerNotFoundException.class, (ex) -> {
+				assertThat(ex.getMessage()).doesNotContain("todd").contains("limit=5").contains("filter=REDACTED");
+				assertThat(ex.getUri().toString()).contains("todd%40example.com");
+			});
+	}
+
+	@Test
 	void everyRequestNamesTheLibraryInItsUserAgent() {
 		server.stubFor(get(urlPathEqualTo(BASE + "/Contacts/PY-1")).willReturn(json("{\"ID\":\"PY-1\"}")));
 		this.client.getEntity("Contacts", "PY-1").block();

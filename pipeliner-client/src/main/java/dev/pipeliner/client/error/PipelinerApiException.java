@@ -49,7 +49,7 @@ public class PipelinerApiException extends PipelinerException {
 	}
 
 	private static String describe(int status, Integer errorCode, String serverMessage, HttpMethod method, URI uri) {
-		StringBuilder text = new StringBuilder().append(method).append(' ').append(Arguments.shorten(String.valueOf(uri)))
+		StringBuilder text = new StringBuilder().append(method).append(' ').append(Arguments.describe(uri))
 			.append(" answered HTTP ").append(status);
 		if (errorCode != null) {
 			text.append(", error code ").append(errorCode);

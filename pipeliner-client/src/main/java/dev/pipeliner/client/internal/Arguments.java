@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.pipeliner.client.HttpLogOptions;
+
 /**
  * Argument checks shared by the client and the query types. Every failure is an
  * {@link IllegalArgumentException} whose message starts with the argument's name, thrown before
@@ -32,6 +34,15 @@ public final class Arguments {
 	 */
 	public static String quote(Object value) {
 		return "'" + shorten(String.valueOf(value)) + "'";
+	}
+
+	/**
+	 * @return a request URL as a message shows it: query values only of paging and sorting
+	 * parameters (filter values may be personal data, such as e-mail addresses), cut like
+	 * {@link #shorten(String)}
+	 */
+	public static String describe(URI url) {
+		return (url != null) ? shorten(Urls.redacted(url, HttpLogOptions.DEFAULT_ALLOWED_QUERY_PARAMS::contains)) : "null";
 	}
 
 	/** @return the text, cut to a length that keeps a message readable */

@@ -88,7 +88,7 @@ public final class Bounded {
 			}
 			catch (JacksonException ex) {
 				String type = response.headers().contentType().map(MediaType::toString).orElse("no content type");
-				return Mono.error(new PipelinerDecodingException(method + " " + Arguments.shorten(uri.toString())
+				return Mono.error(new PipelinerDecodingException(method + " " + Arguments.describe(uri)
 						+ " answered " + response.statusCode().value() + " with a body that is not JSON (" + type + "): "
 						+ Arguments.quote(text.strip()) + "; a proxy or login page may stand in front of the API", ex));
 			}
@@ -96,7 +96,7 @@ public final class Bounded {
 	}
 
 	PipelinerDecodingException tooLarge(HttpMethod method, URI uri, Throwable cause) {
-		return new PipelinerDecodingException(method + " " + Arguments.shorten(uri.toString())
+		return new PipelinerDecodingException(method + " " + Arguments.describe(uri)
 				+ " answered more than the maximum response size of " + describe(this.maxBytes)
 				+ " (maxResponseSize, pipeliner.max-response-size)", cause);
 	}

@@ -1,7 +1,6 @@
 package dev.pipeliner.client.internal;
 
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -87,32 +86,7 @@ public final class HttpLogging implements ExchangeFilterFunction {
 	 * {@code REDACTED}.
 	 */
 	String loggedUrl(URI url) {
-		String query = url.getRawQuery();
-		if (query == null || query.isEmpty()) {
-			return url.toString();
-		}
-		String whole = url.toString();
-		StringBuilder out = new StringBuilder(whole.substring(0, whole.indexOf('?') + 1));
-		String separator = "";
-		for (String parameter : query.split("&")) {
-			int equals = parameter.indexOf('=');
-			String rawName = (equals < 0) ? parameter : parameter.substring(0, equals);
-			out.append(separator).append(rawName);
-			if (equals >= 0) {
-				out.append('=').append(isAllowed(rawName) ? parameter.substring(equals + 1) : "REDACTED");
-			}
-			separator = "&";
-		}
-		return out.toString();
-	}
-
-	private boolean isAllowed(String rawName) {
-		try {
-			return this.options.isAllowedQueryParam(URLDecoder.decode(rawName, StandardCharsets.UTF_8));
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
+		return Urls.redacted(url, this.options::isAllowedQueryParam);
 	}
 
 	private void headers(StringBuilder out, HttpHeaders headers) {

@@ -208,7 +208,7 @@ public final class Transport {
 	}
 
 	private Throwable translate(Throwable ex, HttpMethod method, URI uri) {
-		String request = method + " " + Arguments.shorten(uri.toString());
+		String request = method + " " + Arguments.describe(uri);
 		if (ex instanceof TimeoutException) {
 			return new PipelinerTransportException(request + " had no complete answer within " + this.timeout, ex);
 		}

@@ -1,8 +1,10 @@
 package dev.pipeliner.client.internal;
 
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Builds request URLs: a base, then each path segment and each query parameter percent-encoded
@@ -15,6 +17,39 @@ final class Urls {
 	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
 	private Urls() {
+	}
+
+	/**
+	 * @return the URL with every query parameter's name, and its value only if {@code allowed}
+	 * says so; the other values show as {@code REDACTED}
+	 */
+	static String redacted(URI url, Predicate<String> allowed) {
+		String query = url.getRawQuery();
+		if (query == null || query.isEmpty()) {
+			return url.toString();
+		}
+		String whole = url.toString();
+		StringBuilder out = new StringBuilder(whole.substring(0, whole.indexOf('?') + 1));
+		String separator = "";
+		for (String parameter : query.split("&")) {
+			int equals = parameter.indexOf('=');
+			String rawName = (equals < 0) ? parameter : parameter.substring(0, equals);
+			out.append(separator).append(rawName);
+			if (equals >= 0) {
+				out.append('=').append(isAllowed(rawName, allowed) ? parameter.substring(equals + 1) : "REDACTED");
+			}
+			separator = "&";
+		}
+		return out.toString();
+	}
+
+	private static boolean isAllowed(String rawName, Predicate<String> allowed) {
+		try {
+			return allowed.test(URLDecoder.decode(rawName, StandardCharsets.UTF_8));
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	static URI of(String base, QueryString query, String... segments) {

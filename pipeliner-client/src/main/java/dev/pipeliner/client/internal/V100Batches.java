@@ -60,7 +60,7 @@ final class V100Batches {
 	/** One outcome per item: an id string is a success, an object is that item's error. */
 	static BatchResult read(JsonNode data, List<String> inputIds, URI uri) {
 		if (data == null || !data.isArray() || data.size() != inputIds.size()) {
-			throw new PipelinerDecodingException(Arguments.shorten(uri.toString()) + " answered "
+			throw new PipelinerDecodingException(Arguments.describe(uri) + " answered "
 					+ ((data != null && data.isArray()) ? data.size() + " outcomes for " + inputIds.size() + " items"
 							: "no list of outcomes"), null);
 		}

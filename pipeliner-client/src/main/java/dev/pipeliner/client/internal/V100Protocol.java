@@ -184,7 +184,7 @@ public final class V100Protocol implements Protocol {
 			boolean more = info != null && info.path("has_next_page").asBoolean(false);
 			String cursor = more ? V100Errors.text(info.get("end_cursor")) : null;
 			if (more && (cursor == null || cursor.isBlank())) {
-				throw new PipelinerDecodingException("GET " + Arguments.shorten(uri.toString())
+				throw new PipelinerDecodingException("GET " + Arguments.describe(uri)
 						+ " answered has_next_page without an end_cursor", null);
 			}
 			return new EntityPage<>(items, 0, items.size() - 1,
@@ -261,13 +261,13 @@ public final class V100Protocol implements Protocol {
 	private Mono<ObjectNode> data(HttpMethod method, URI uri, JsonNode body, Repeat repeat, boolean list) {
 		return this.transport.call(method, uri, body, repeat, (response) -> this.bounded.json(response, method, uri))
 			.switchIfEmpty(Mono.error(() -> new PipelinerDecodingException(method + " "
-					+ Arguments.shorten(uri.toString()) + " answered an empty body", null)))
+					+ Arguments.describe(uri) + " answered an empty body", null)))
 			.flatMap((answer) -> envelope(answer, uri));
 	}
 
 	private static Mono<ObjectNode> envelope(JsonNode answer, URI uri) {
 		if (!(answer instanceof ObjectNode object) || !answer.path("success").asBoolean(false) || !answer.has("data")) {
-			return Mono.error(new PipelinerDecodingException(Arguments.shorten(uri.toString())
+			return Mono.error(new PipelinerDecodingException(Arguments.describe(uri)
 					+ " answered something other than {\"success\":true,\"data\":…}: " + Arguments.shorten(String.valueOf(answer)),
 					null));
 		}
@@ -282,7 +282,7 @@ public final class V100Protocol implements Protocol {
 		JsonNode data = answer.get("data");
 		String id = (data != null && data.isObject()) ? V100Errors.text(data.get("id")) : V100Errors.text(data);
 		if (id == null || id.isBlank()) {
-			throw new PipelinerDecodingException(Arguments.shorten(uri.toString()) + " answered no id: "
+			throw new PipelinerDecodingException(Arguments.describe(uri) + " answered no id: "
 					+ Arguments.shorten(answer.toString()), null);
 		}
 		return id;
@@ -290,7 +290,7 @@ public final class V100Protocol implements Protocol {
 
 	private static JsonNode requireArray(JsonNode json, URI uri) {
 		if (json == null || !json.isArray()) {
-			throw new PipelinerDecodingException("GET " + Arguments.shorten(uri.toString()) + " answered data that is not"
+			throw new PipelinerDecodingException("GET " + Arguments.describe(uri) + " answered data that is not"
 					+ " a JSON array", null);
 		}
 		return json;
@@ -298,7 +298,7 @@ public final class V100Protocol implements Protocol {
 
 	private static ObjectNode requireObject(JsonNode json, URI uri) {
 		if (!(json instanceof ObjectNode object)) {
-			throw new PipelinerDecodingException(Arguments.shorten(uri.toString()) + " answered an entity that is not a"
+			throw new PipelinerDecodingException(Arguments.describe(uri) + " answered an entity that is not a"
 					+ " JSON object: " + Arguments.shorten(String.valueOf(json)), null);
 		}
 		return object;

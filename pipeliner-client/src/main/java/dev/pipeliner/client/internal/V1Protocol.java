@@ -206,7 +206,7 @@ public final class V1Protocol implements Protocol {
 			ContentRange range = ContentRange.parse(header);
 			if (range == null) {
 				return response.releaseBody()
-					.then(Mono.error(new PipelinerDecodingException("GET " + Arguments.shorten(uri.toString()) + " answered "
+					.then(Mono.error(new PipelinerDecodingException("GET " + Arguments.describe(uri) + " answered "
 							+ ((header != null) ? "a malformed Content-Range " + Arguments.quote(header) : "no Content-Range header")
 							+ "; expected 'items {start}-{end}/{total}'", null)));
 			}
@@ -237,12 +237,12 @@ public final class V1Protocol implements Protocol {
 			return this.bounded.json(response, HttpMethod.POST, uri).map((json) -> {
 				JsonNode id = json.isObject() ? json.get("ID") : json;
 				if (id == null || !id.isValueNode() || id.asString().isBlank()) {
-					throw new PipelinerDecodingException("POST " + Arguments.shorten(uri.toString())
+					throw new PipelinerDecodingException("POST " + Arguments.describe(uri)
 							+ " created an entity but sent neither a Location header nor an id", null);
 				}
 				return id.asString();
 			})
-				.switchIfEmpty(Mono.error(() -> new PipelinerDecodingException("POST " + Arguments.shorten(uri.toString())
+				.switchIfEmpty(Mono.error(() -> new PipelinerDecodingException("POST " + Arguments.describe(uri)
 						+ " created an entity but sent neither a Location header nor an id", null)));
 		});
 	}
@@ -263,7 +263,7 @@ public final class V1Protocol implements Protocol {
 				&& collection.getPort() == resolved.getPort();
 		if (!sameServer || path == null || !path.startsWith(prefix) || path.length() == prefix.length()
 				|| path.indexOf('/', prefix.length()) >= 0 || resolved.getRawQuery() != null) {
-			throw new PipelinerDecodingException("POST " + Arguments.shorten(collection.toString())
+			throw new PipelinerDecodingException("POST " + Arguments.describe(collection)
 					+ " created an entity but its Location " + Arguments.quote(location)
 					+ " does not name an entity of that collection", null);
 		}
@@ -326,7 +326,7 @@ public final class V1Protocol implements Protocol {
 
 	private Mono<JsonNode> getJson(URI uri) {
 		return this.transport.call(HttpMethod.GET, uri, null, Repeat.ALWAYS, (response) -> this.bounded.json(response, HttpMethod.GET, uri))
-			.switchIfEmpty(Mono.error(() -> new PipelinerDecodingException("GET " + Arguments.shorten(uri.toString())
+			.switchIfEmpty(Mono.error(() -> new PipelinerDecodingException("GET " + Arguments.describe(uri)
 					+ " answered an empty body", null)));
 	}
 
@@ -336,7 +336,7 @@ public final class V1Protocol implements Protocol {
 		return this.transport.call(HttpMethod.GET, uri, null, Repeat.ALWAYS, (response) -> this.bounded.text(response, HttpMethod.GET, uri))
 			.map(String::trim)
 			.filter((text) -> !text.isEmpty())
-			.switchIfEmpty(Mono.error(() -> new PipelinerDecodingException("GET " + Arguments.shorten(uri.toString())
+			.switchIfEmpty(Mono.error(() -> new PipelinerDecodingException("GET " + Arguments.describe(uri)
 					+ " answered an empty body", null)))
 			.map((body) -> {
 				String text = body;
@@ -347,7 +347,7 @@ public final class V1Protocol implements Protocol {
 					return parser.apply(text);
 				}
 				catch (RuntimeException ex) {
-					throw new PipelinerDecodingException("GET " + Arguments.shorten(uri.toString()) + " answered "
+					throw new PipelinerDecodingException("GET " + Arguments.describe(uri) + " answered "
 							+ Arguments.quote(text) + ", not " + expected, ex);
 				}
 			});
