@@ -107,7 +107,7 @@ public final class PipelinerClient {
 	}
 
 	/** What every client derived from one builder shares. */
-	private record Settings(Protocols protocols, URI url, ObjectMapper mapper, Duration callTimeout,
+	private record Settings(Protocols protocols, URI url, ObjectMapper mapper, Bodies bodies, Duration callTimeout,
 			OffsetPaging offsetPaging, CursorPaging cursorPaging, Batching batching, Observations observations, boolean allowInsecureHttp, boolean discoverDataCenter) {
 	}
 
@@ -121,8 +121,6 @@ public final class PipelinerClient {
 
 	private final Resolver resolver;
 
-	private final Bodies bodies;
-
 	private PipelinerClient(Settings settings, String teamPipeline, String apiToken, String apiPassword) {
 		this.settings = settings;
 		this.teamPipeline = teamPipeline;
@@ -132,7 +130,6 @@ public final class PipelinerClient {
 		this.resolver = new Resolver(configured, settings.discoverDataCenter()
 				? (url) -> settings.protocols().create(url, teamPipeline, apiToken, apiPassword) : null,
 				settings.allowInsecureHttp());
-		this.bodies = new Bodies(settings.mapper(), configured.values());
 	}
 
 	/** @return a builder for a client */
@@ -295,10 +292,10 @@ public final class PipelinerClient {
 		Arguments.requireNonNull(query, "query");
 		QueryString parameters = this.resolver.configured().streamQuery(query);
 		Arguments.requireNonNull(type, "type");
-		if (query.getRawQuery() != null
-				&& (parameters.rawNames().contains("limit") || parameters.rawNames().contains("offset"))) {
-			throw new IllegalArgumentException("query: a stream sets limit and offset itself, so a raw query read as a"
-					+ " stream must not; use Query.parse to read them from the string");
+		Set<String> paging = this.resolver.configured().pagingParameters();
+		if (query.getRawQuery() != null && parameters.rawNames().stream().anyMatch(paging::contains)) {
+			throw new IllegalArgumentException("query: a stream sets " + paging + " itself, so a raw query read as a"
+					+ " stream must not; put the limit in the query with Query.parse or Query.limit");
 		}
 		long start = (query.getOffset() != null) ? query.getOffset() : 0;
 		Integer limit = query.getLimit();
@@ -540,7 +537,7 @@ public final class PipelinerClient {
 	}
 
 	private ObjectNode toObject(Object data, String name) {
-		return this.bodies.toObject(data, (data instanceof Entity entity) ? entity.copyOfNode() : null, name);
+		return this.settings.bodies().toObject(data, (data instanceof Entity entity) ? entity.copyOfNode() : null, name);
 	}
 
 	private static String idOf(ObjectNode node, String idField) {
@@ -873,7 +870,10 @@ public final class PipelinerClient {
 							retry, maxResponseSize)
 					: (url, account, token, password) -> new V1Protocol(client, url, account, token, password, readTimeout,
 							retry, maxResponseSize);
-			Settings settings = new Settings(protocols, serviceUrl, this.mapper, this.callTimeout,
+			// the value forms of the protocol, for every client derived from this builder
+			Bodies bodies = new Bodies(this.mapper, protocols.create(serviceUrl, pipeline, this.apiToken, this.apiPassword)
+				.values());
+			Settings settings = new Settings(protocols, serviceUrl, this.mapper, bodies, this.callTimeout,
 					new OffsetPaging(this.pageSize, this.prefetchPages), new CursorPaging(this.pageSize), new Batching(this.batchSize, this.batchConcurrency),
 					new Observations(this.observationRegistry, this.observationConvention), this.allowInsecureHttp,
 					this.discoverDataCenter);

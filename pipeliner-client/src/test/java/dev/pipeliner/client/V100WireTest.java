@@ -164,6 +164,31 @@ class V100WireTest {
 	}
 
 	@Test
+	void emptyPagesThatClaimMoreFailTheStreamAndTheNameLookup() {
+		server.stubFor(get(urlPathEqualTo(BASE + "/Contacts")).willReturn(json(
+				"{\"success\":true,\"page_info\":{\"end_cursor\":\"C{{randomValue length=8 type='ALPHANUMERIC'}}\","
+						+ "\"has_next_page\":true},\"data\":[]}").withTransformers("response-template")));
+		assertThatThrownBy(() -> this.client.streamEntities("Contacts", Query.all()).blockLast())
+			.isInstanceOf(dev.pipeliner.client.error.PipelinerDecodingException.class)
+			.hasMessageContaining("has_next_page");
+		server.stubFor(get(urlPathEqualTo(BASE + "/Entities")).willReturn(json(
+				"{\"success\":true,\"page_info\":{\"end_cursor\":\"SAME\",\"has_next_page\":true},\"data\":["
+						+ "{\"name_singular\":\"Contact\",\"name_plural\":\"Contacts\"}]}")));
+		PipelinerClient fresh = this.client.withCredentials(USER, PASSWORD);
+		assertThatThrownBy(() -> fresh.getEntityPublic().block())
+			.isInstanceOf(dev.pipeliner.client.error.PipelinerDecodingException.class)
+			.hasMessageContaining("SAME");
+	}
+
+	@Test
+	void aRawQueryReadAsAStreamMustNotSetTheV100PagingParameters() {
+		assertThatThrownBy(() -> this.client.streamEntities("Contacts", Query.raw("first=5&filter[name]=x")))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("first");
+		assertThat(server.getAllServeEvents()).isEmpty();
+	}
+
+	@Test
 	void createPostsAndReadsTheCreatedEntityAndUpdatePatches() {
 		server.stubFor(post(urlPathEqualTo(BASE + "/Contacts")).willReturn(json("{\"success\":true,\"data\":" + contact(7) + "}")
 			.withStatus(201)));

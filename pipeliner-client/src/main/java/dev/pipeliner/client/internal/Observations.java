@@ -1,5 +1,7 @@
 package dev.pipeliner.client.internal;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import dev.pipeliner.client.error.PipelinerApiException;
 import dev.pipeliner.client.error.PipelinerDecodingException;
 import dev.pipeliner.client.error.PipelinerTransportException;
@@ -42,9 +44,10 @@ public final class Observations {
 		}
 		return Mono.defer(() -> {
 			Observation observation = start(operation, entity, teamPipeline);
-			return call.doOnSuccess((value) -> stop(observation, "success"))
-				.doOnError((ex) -> failed(observation, ex))
-				.doOnCancel(() -> stop(observation, "cancelled"))
+			AtomicBoolean stopped = new AtomicBoolean();
+			return call.doOnSuccess((value) -> stop(observation, "success", stopped))
+				.doOnError((ex) -> failed(observation, ex, stopped))
+				.doOnCancel(() -> stop(observation, "cancelled", stopped))
 				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observation));
 		});
 	}
@@ -56,9 +59,10 @@ public final class Observations {
 		}
 		return Flux.defer(() -> {
 			Observation observation = start(operation, entity, teamPipeline);
-			return call.doOnComplete(() -> stop(observation, "success"))
-				.doOnError((ex) -> failed(observation, ex))
-				.doOnCancel(() -> stop(observation, "cancelled"))
+			AtomicBoolean stopped = new AtomicBoolean();
+			return call.doOnComplete(() -> stop(observation, "success", stopped))
+				.doOnError((ex) -> failed(observation, ex, stopped))
+				.doOnCancel(() -> stop(observation, "cancelled", stopped))
 				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observation));
 		});
 	}
@@ -69,15 +73,22 @@ public final class Observations {
 		return Observation.createNotStarted(this.convention, DEFAULT_CONVENTION, () -> context, this.registry).start();
 	}
 
-	/** Stops before the signal travels on, so that the observation has ended when the caller sees the result. */
-	private static void stop(Observation observation, String outcome) {
-		((PipelinerObservationContext) observation.getContext()).setOutcome(outcome);
-		observation.stop();
+	/**
+	 * Stops before the signal travels on, so that the observation has ended when the caller sees
+	 * the result; once only, even if a cancel follows the value.
+	 */
+	private static void stop(Observation observation, String outcome, AtomicBoolean stopped) {
+		if (stopped.compareAndSet(false, true)) {
+			((PipelinerObservationContext) observation.getContext()).setOutcome(outcome);
+			observation.stop();
+		}
 	}
 
-	private static void failed(Observation observation, Throwable ex) {
-		observation.error(ex);
-		stop(observation, kindOf(ex));
+	private static void failed(Observation observation, Throwable ex, AtomicBoolean stopped) {
+		if (!stopped.get()) {
+			observation.error(ex);
+		}
+		stop(observation, kindOf(ex), stopped);
 	}
 
 	static String kindOf(Throwable ex) {

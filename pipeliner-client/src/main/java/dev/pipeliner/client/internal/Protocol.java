@@ -42,6 +42,9 @@ public interface Protocol {
 	/** @return whether streams page by cursor; otherwise by offset */
 	boolean pagesByCursor();
 
+	/** @return the query parameters a stream sets on each page request */
+	Set<String> pagingParameters();
+
 	/**
 	 * @return the query as this protocol sends it
 	 * @throws IllegalArgumentException naming what the protocol cannot express

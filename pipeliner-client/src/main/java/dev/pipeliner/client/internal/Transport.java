@@ -227,7 +227,9 @@ public final class Transport {
 			return new PipelinerDecodingException(request + " answered a body that could not be read: "
 					+ Arguments.shorten(describe(ex)), ex);
 		}
-		return new PipelinerTransportException(request + " failed: " + Arguments.shorten(describe(ex)), ex);
+		// an answer came, but reading it failed in a way not foreseen: repeating it would not help
+		return new PipelinerDecodingException(request + " answered something that could not be processed: "
+				+ Arguments.shorten(describe(ex)), ex);
 	}
 
 	/** Whether the connection could not be made, so the request never left. */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,6 @@ import dev.pipeliner.client.error.PipelinerDecodingException;
 import dev.pipeliner.client.error.PipelinerUnsupportedOperationException;
 import dev.pipeliner.client.internal.Transport.Repeat;
 import dev.pipeliner.client.query.Query;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.JsonNode;
@@ -92,6 +92,11 @@ public final class V100Protocol implements Protocol {
 	@Override
 	public boolean pagesByCursor() {
 		return true;
+	}
+
+	@Override
+	public Set<String> pagingParameters() {
+		return Set.of("first", "after", "before", "last", "limit", "offset");
 	}
 
 	@Override
@@ -183,9 +188,9 @@ public final class V100Protocol implements Protocol {
 			JsonNode info = answer.get("page_info");
 			boolean more = info != null && info.path("has_next_page").asBoolean(false);
 			String cursor = more ? V100Errors.text(info.get("end_cursor")) : null;
-			if (more && (cursor == null || cursor.isBlank())) {
-				throw new PipelinerDecodingException("GET " + Arguments.describe(uri)
-						+ " answered has_next_page without an end_cursor", null);
+			if (more && (cursor == null || cursor.isBlank() || items.isEmpty())) {
+				throw new PipelinerDecodingException("GET " + Arguments.describe(uri) + " answered has_next_page with "
+						+ (items.isEmpty() ? "no entities" : "no end_cursor") + ", so the read could not end", null);
 			}
 			return new EntityPage<>(items, 0, items.size() - 1,
 					(total != null && total.isIntegralNumber()) ? total.longValue() : -1, cursor);
@@ -198,13 +203,22 @@ public final class V100Protocol implements Protocol {
 		return page(collection, (token != null) ? page.with("after", token) : page);
 	}
 
-	/** Every entity of a collection, read page by page. */
+	/** Every entity of a collection, read page by page; a cursor answered twice fails the read. */
 	private Mono<List<ObjectNode>> all(String collection, QueryString query) {
-		return page(collection, query, null, V100Queries.MAX_PAGE)
-			.expand((page) -> (page.continuationToken() != null)
-					? page(collection, query, page.continuationToken(), V100Queries.MAX_PAGE) : Mono.empty())
-			.concatMapIterable(EntityPage::items)
-			.collectList();
+		return Mono.defer(() -> {
+			Set<String> seen = new HashSet<>();
+			return page(collection, query, null, V100Queries.MAX_PAGE).expand((page) -> {
+				String next = page.continuationToken();
+				if (next == null) {
+					return Mono.empty();
+				}
+				if (!seen.add(next)) {
+					return Mono.error(new PipelinerDecodingException("Reading " + collection + " stopped: the server"
+							+ " answered the cursor " + Arguments.quote(next) + " a second time", null));
+				}
+				return page(collection, query, next, V100Queries.MAX_PAGE);
+			}).concatMapIterable(EntityPage::items).collectList();
+		});
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package dev.pipeliner.client.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -36,6 +37,7 @@ public final class V100Values {
 		module.addSerializer(Instant.class, serializer(V100Values::format));
 		module.addSerializer(OffsetDateTime.class, serializer((value) -> format(value.toInstant())));
 		module.addSerializer(ZonedDateTime.class, serializer((value) -> format(value.toInstant())));
+		module.addSerializer(LocalDate.class, serializer(LocalDate::toString));
 		return module;
 	}
 

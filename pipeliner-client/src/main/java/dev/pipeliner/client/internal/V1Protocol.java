@@ -101,6 +101,11 @@ public final class V1Protocol implements Protocol {
 	}
 
 	@Override
+	public Set<String> pagingParameters() {
+		return Set.of("limit", "offset");
+	}
+
+	@Override
 	public QueryString query(Query query) {
 		return QueryString.of(query);
 	}
@@ -372,11 +377,6 @@ public final class V1Protocol implements Protocol {
 	private static String abbreviate(JsonNode json) {
 		String text = json.toString();
 		return (text.length() > 200) ? text.substring(0, 200) + "…" : text;
-	}
-
-	private static String lastSegment(String path) {
-		String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-		return trimmed.substring(trimmed.lastIndexOf('/') + 1);
 	}
 
 }
