@@ -49,9 +49,23 @@ final class PipelinerAccountCheck {
 		if (!missing.isEmpty()) {
 			throw new MissingPipelinerPropertiesException(prefix.equals("pipeliner") ? "pipeliner.url" : prefix, missing);
 		}
+		requireResolved(settings);
+	}
+
+	/**
+	 * @param settings property names to their values; {@code null} values are skipped
+	 * @throws UnresolvedPipelinerPlaceholderException naming the first property that holds a
+	 * placeholder. A secret (a token or password) counts only when the whole value is one, so
+	 * that a password that happens to contain {@code ${…}} is neither refused nor quoted.
+	 */
+	static void requireResolved(Map<String, String> settings) {
 		settings.forEach((property, value) -> {
+			if (value == null) {
+				return;
+			}
 			Matcher placeholder = PLACEHOLDER.matcher(value);
-			if (placeholder.find()) {
+			boolean secret = property.endsWith("token") || property.endsWith("password");
+			if (secret ? placeholder.matches() : placeholder.find()) {
 				throw new UnresolvedPipelinerPlaceholderException(property, placeholder.group(1));
 			}
 		});

@@ -1,6 +1,8 @@
 package dev.pipeliner.autoconfigure;
 
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 import dev.pipeliner.client.HttpLogOptions;
@@ -134,6 +136,12 @@ final class PipelinerClientFactory {
 	/** Sends every request through the configured proxy; a half-set proxy fails instead of being ignored. */
 	private static ClientHttpConnectorBuilder<?> withProxy(ClientHttpConnectorBuilder<?> connectors,
 			PipelinerProperties.Proxy proxy) {
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("pipeliner.proxy.host", proxy.getHost());
+		settings.put("pipeliner.proxy.username", proxy.getUsername());
+		settings.put("pipeliner.proxy.password", proxy.getPassword());
+		settings.put("pipeliner.proxy.non-proxy-hosts", proxy.getNonProxyHosts());
+		PipelinerAccountCheck.requireResolved(settings);
 		if (!StringUtils.hasText(proxy.getHost())) {
 			if (proxy.getPort() != null || StringUtils.hasText(proxy.getUsername()) || StringUtils.hasText(proxy.getPassword())
 					|| StringUtils.hasText(proxy.getNonProxyHosts())) {

@@ -39,9 +39,12 @@ class PipelinerClientNotConfiguredFailureAnalyzer extends AbstractFailureAnalyze
 		}
 		return new FailureAnalysis("A " + required.getSimpleName()
 				+ " was required, but none is configured: the property pipeliner.url is not set.",
-				"Set pipeliner.url, pipeliner.team-pipeline, pipeliner.api-token and pipeliner.api-password (for"
-						+ " example in application.yml, or as the environment variables PIPELINER_URL,"
-						+ " PIPELINER_TEAM_PIPELINE, PIPELINER_API_TOKEN and PIPELINER_API_PASSWORD), or define a"
+				"For the Cloud API v100 (current accounts), set pipeliner.protocol=v100, pipeliner.url,"
+						+ " pipeliner.space, pipeliner.api-token and pipeliner.api-password (the API application's"
+						+ " username and password); for the v1 API, pipeliner.url, pipeliner.team-pipeline,"
+						+ " pipeliner.api-token and pipeliner.api-password. Set them in application.yml, or as"
+						+ " environment variables such as PIPELINER_URL, PIPELINER_PROTOCOL, PIPELINER_SPACE,"
+						+ " PIPELINER_TEAM_PIPELINE, PIPELINER_API_TOKEN and PIPELINER_API_PASSWORD; or define a"
 						+ " PipelinerConnectionDetails or " + required.getSimpleName() + " bean of your own.",
 				cause);
 	}

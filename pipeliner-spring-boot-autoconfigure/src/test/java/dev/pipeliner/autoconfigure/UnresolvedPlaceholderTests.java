@@ -58,6 +58,29 @@ class UnresolvedPlaceholderTests {
 	}
 
 	@Test
+	void aPasswordThatOnlyContainsDollarBracesIsAPassword() {
+		this.contextRunner
+			.withPropertyValues("pipeliner.url=https://eu.pipelinersales.com", "pipeliner.team-pipeline=eu_Pipeline1",
+					"pipeliner.api-token=token-123", "pipeliner.api-password=pa${ss}word")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void anUnresolvedProxySettingFailsNamingIt() {
+		this.contextRunner
+			.withPropertyValues("pipeliner.url=https://eu.pipelinersales.com", "pipeliner.team-pipeline=eu_Pipeline1",
+					"pipeliner.api-token=token-123", "pipeliner.api-password=password-456",
+					"pipeliner.proxy.host=proxy.example", "pipeliner.proxy.port=3128",
+					"pipeliner.proxy.username=${PIPELINER_TEST_UNSET_PROXY_USER}")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				UnresolvedPipelinerPlaceholderException cause = findCause(context.getStartupFailure());
+				assertThat(cause.getProperty()).isEqualTo("pipeliner.proxy.username");
+				assertThat(cause.getVariable()).isEqualTo("PIPELINER_TEST_UNSET_PROXY_USER");
+			});
+	}
+
+	@Test
 	void placeholdersThatResolveAreFine() {
 		this.contextRunner
 			.withPropertyValues("pipeliner.url=https://eu.pipelinersales.com", "pipeliner.team-pipeline=eu_Pipeline1",
