@@ -160,7 +160,7 @@ public final class PipelinerClient {
 
 	/** @return the API version this client speaks */
 	public PipelinerProtocol getProtocol() {
-		return this.resolver.configured().name().equals("v100") ? PipelinerProtocol.V100 : PipelinerProtocol.V1;
+		return this.resolver.configured().protocol();
 	}
 
 	/** @return the team pipeline id (v1) or space id (v100) this client works on */

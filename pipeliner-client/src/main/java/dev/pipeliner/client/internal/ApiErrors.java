@@ -2,13 +2,9 @@ package dev.pipeliner.client.internal;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 import dev.pipeliner.client.error.PipelinerApiException;
-import dev.pipeliner.client.error.PipelinerAuthenticationException;
-import dev.pipeliner.client.error.PipelinerNotFoundException;
-import dev.pipeliner.client.error.PipelinerRateLimitException;
-import dev.pipeliner.client.error.PipelinerServerException;
-import dev.pipeliner.client.error.PipelinerValidationException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -47,20 +43,7 @@ final class ApiErrors implements Transport.ErrorDecoder {
 				&& text.length() <= MAX_PLAIN_MESSAGE) {
 			message = text;
 		}
-		return switch (status) {
-			case 401, 403 -> new PipelinerAuthenticationException(status, code, message, method, uri);
-			case 404 -> new PipelinerNotFoundException(status, code, message, method, uri);
-			case 429 -> new PipelinerRateLimitException(code, message, method, uri, wait);
-			default -> {
-				if (status >= 500) {
-					yield new PipelinerServerException(status, code, message, method, uri, wait);
-				}
-				if (status >= 400) {
-					yield new PipelinerValidationException(status, code, message, method, uri);
-				}
-				yield new PipelinerApiException(status, code, message, method, uri, wait);
-			}
-		};
+		return ApiExceptions.of(status, code, message, Map.of(), wait, method, uri);
 	}
 
 	private static Integer errorCode(JsonNode json) {

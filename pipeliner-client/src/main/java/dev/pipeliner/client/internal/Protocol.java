@@ -10,6 +10,7 @@ import dev.pipeliner.client.BatchFlag;
 import dev.pipeliner.client.BatchResult;
 import dev.pipeliner.client.EntityPage;
 import dev.pipeliner.client.FieldInfo;
+import dev.pipeliner.client.PipelinerProtocol;
 import dev.pipeliner.client.query.Query;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JacksonModule;
@@ -27,8 +28,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public interface Protocol {
 
+	/** @return the API version this protocol speaks */
+	PipelinerProtocol protocol();
+
 	/** @return the protocol's name in messages: {@code v1} or {@code v100} */
-	String name();
+	default String name() {
+		return protocol().name().toLowerCase(java.util.Locale.ROOT);
+	}
 
 	/** @return the base URL of the account, such as {@code …/rest_services/v1/eu_myPipeline} */
 	String baseUrl();

@@ -5,7 +5,9 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -94,6 +96,11 @@ public final class Transport {
 		this.retry = retry;
 		this.errors = errors;
 		this.bounded = new Bounded(maxResponseSize);
+	}
+
+	/** @return the {@code Authorization} value of HTTP Basic authentication */
+	public static String basic(String user, String password) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** @return the reader that bounds answers to the maximum response size */

@@ -52,6 +52,12 @@ final class Urls {
 		}
 	}
 
+	/** @return the service URL without a trailing {@code /}, then {@code path} */
+	static String base(URI serviceUrl, String path) {
+		String service = serviceUrl.toString();
+		return (service.endsWith("/") ? service.substring(0, service.length() - 1) : service) + path;
+	}
+
 	static URI of(String base, QueryString query, String... segments) {
 		StringBuilder url = new StringBuilder(base.length() + 64).append(base);
 		for (String segment : segments) {

@@ -8,11 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.pipeliner.client.error.PipelinerApiException;
-import dev.pipeliner.client.error.PipelinerAuthenticationException;
-import dev.pipeliner.client.error.PipelinerNotFoundException;
-import dev.pipeliner.client.error.PipelinerRateLimitException;
-import dev.pipeliner.client.error.PipelinerServerException;
-import dev.pipeliner.client.error.PipelinerValidationException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -51,14 +46,7 @@ final class V100Errors implements Transport.ErrorDecoder {
 		else if (!body.isBlank() && !body.strip().startsWith("<") && body.length() <= MAX_PLAIN_MESSAGE) {
 			message = body.strip();
 		}
-		return switch (status) {
-			case 401, 403 -> new PipelinerAuthenticationException(status, code, message, method, uri);
-			case 404 -> new PipelinerNotFoundException(status, code, message, method, uri);
-			case 429 -> new PipelinerRateLimitException(code, message, method, uri, wait);
-			default -> (status >= 500) ? new PipelinerServerException(status, code, message, method, uri, wait)
-					: (status >= 400) ? new PipelinerValidationException(status, code, message, fieldErrors, method, uri)
-							: new PipelinerApiException(status, code, message, method, uri, wait);
-		};
+		return ApiExceptions.of(status, code, message, fieldErrors, wait, method, uri);
 	}
 
 	/** {@code field_errors}: field name to the messages of its errors. */

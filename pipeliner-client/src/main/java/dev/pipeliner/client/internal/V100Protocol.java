@@ -1,11 +1,9 @@
 package dev.pipeliner.client.internal;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +14,7 @@ import dev.pipeliner.client.BatchFlag;
 import dev.pipeliner.client.BatchResult;
 import dev.pipeliner.client.EntityPage;
 import dev.pipeliner.client.FieldInfo;
+import dev.pipeliner.client.PipelinerProtocol;
 import dev.pipeliner.client.RetryPolicy;
 import dev.pipeliner.client.error.PipelinerDecodingException;
 import dev.pipeliner.client.error.PipelinerUnsupportedOperationException;
@@ -59,18 +58,15 @@ public final class V100Protocol implements Protocol {
 	 */
 	public V100Protocol(WebClient webClient, URI serviceUrl, String space, String username, String password,
 			Duration timeout, RetryPolicy retry, long maxResponseSize) {
-		String service = serviceUrl.toString();
-		this.baseUrl = (service.endsWith("/") ? service.substring(0, service.length() - 1) : service)
-				+ "/api/v100/rest/spaces/" + space;
-		String authorization = "Basic " + Base64.getEncoder()
-			.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-		this.transport = new Transport(webClient, authorization, timeout, retry, maxResponseSize, new V100Errors());
+		this.baseUrl = Urls.base(serviceUrl, "/api/v100/rest/spaces/" + space);
+		this.transport = new Transport(webClient, Transport.basic(username, password), timeout, retry, maxResponseSize,
+				new V100Errors());
 		this.bounded = this.transport.bounded();
 	}
 
 	@Override
-	public String name() {
-		return "v100";
+	public PipelinerProtocol protocol() {
+		return PipelinerProtocol.V100;
 	}
 
 	/** @return the base URL of the space, {@code {serviceUrl}/api/v100/rest/spaces/{space}} */

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import dev.pipeliner.client.BatchFlag;
 import dev.pipeliner.client.BatchResult;
 import dev.pipeliner.client.EntityPage;
 import dev.pipeliner.client.FieldInfo;
+import dev.pipeliner.client.PipelinerProtocol;
 import dev.pipeliner.client.RetryPolicy;
 import dev.pipeliner.client.error.PipelinerDecodingException;
 import dev.pipeliner.client.internal.Transport.Repeat;
@@ -60,12 +60,9 @@ public final class V1Protocol implements Protocol {
 	 */
 	public V1Protocol(WebClient webClient, URI serviceUrl, String teamPipeline, String apiToken, String apiPassword,
 			Duration timeout, RetryPolicy retry, long maxResponseSize) {
-		String service = serviceUrl.toString();
-		this.baseUrl = (service.endsWith("/") ? service.substring(0, service.length() - 1) : service)
-				+ "/rest_services/v1/" + teamPipeline;
-		String authorization = "Basic " + Base64.getEncoder()
-			.encodeToString((apiToken + ":" + apiPassword).getBytes(StandardCharsets.UTF_8));
-		this.transport = new Transport(webClient, authorization, timeout, retry, maxResponseSize, new ApiErrors());
+		this.baseUrl = Urls.base(serviceUrl, "/rest_services/v1/" + teamPipeline);
+		this.transport = new Transport(webClient, Transport.basic(apiToken, apiPassword), timeout, retry, maxResponseSize,
+				new ApiErrors());
 		this.bounded = this.transport.bounded();
 	}
 
@@ -75,8 +72,8 @@ public final class V1Protocol implements Protocol {
 			BatchFlag.IGNORE_ON_ERROR, BatchFlag.GET_NO_DELETED_ID, BatchFlag.IGNORE_AND_RETURN_ERRORS);
 
 	@Override
-	public String name() {
-		return "v1";
+	public PipelinerProtocol protocol() {
+		return PipelinerProtocol.V1;
 	}
 
 	/** @return the base URL of the team pipeline, {@code {serviceUrl}/rest_services/v1/{teamPipeline}} */
