@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The typed getters return {@code null} when the field is absent or JSON {@code null}, and throw
  * {@link PipelinerDecodingException} naming the field when its value has another type. Use
  * {@link #as(Class)} to map the entity onto a record or POJO of your own (annotate its components
- * with {@code @JsonProperty("FIRST_NAME")} and the like; unknown fields are ignored).
+ * with {@code @JsonProperty("FIRST_NAME")} and the like; unknown fields are ignored unless the
+ * mapper is set to fail on them).
  */
 public final class Entity {
 
@@ -177,7 +178,7 @@ public final class Entity {
 
 	/**
 	 * Maps the entity onto a type of your own.
-	 * @param type a record or POJO; unknown fields are ignored
+	 * @param type a record or POJO; unknown fields are ignored unless the mapper is set to fail on them
 	 * @return the mapped value
 	 * @throws PipelinerDecodingException if the entity cannot be mapped onto the type
 	 */

@@ -7,7 +7,8 @@ import java.util.List;
  * that continues the read after them.
  *
  * @param items the entities of this page, in the server's order
- * @param start the 0-based position of the first item in the whole result
+ * @param start the 0-based position of the first item in the whole result; on v100, in the
+ * read since it started or resumed
  * @param end the 0-based position of the last item, inclusive; {@code start - 1} when the page is
  * empty
  * @param total how many entities match the query in all, or {@code -1} when the server did not

@@ -44,7 +44,8 @@ public final class PagedFlux<T> extends Flux<T> {
 
 	/**
 	 * @param continuationToken the {@link EntityPage#continuationToken()} of the last page read
-	 * @return the pages after it; a limit of the query still ends the read where it would have
+	 * @return the pages after it. On v1 a limit of the query still ends the read where it would
+	 * have; on v100, whose tokens are cursors, positions and the limit count from the resumed page
 	 * @throws IllegalArgumentException if the token is blank or not a token of this protocol
 	 */
 	public Flux<EntityPage<T>> byPage(String continuationToken) {

@@ -169,9 +169,9 @@ public final class PipelinerClient {
 	}
 
 	/**
-	 * @return the base URL of the team pipeline at the configured URL,
-	 * {@code {url}/rest_services/v1/{teamPipeline}}; with data-center discovery, calls go to the
-	 * discovered data center instead
+	 * @return the base URL of the account at the configured URL:
+	 * {@code {url}/rest_services/v1/{teamPipeline}} on v1 (with data-center discovery, calls go to
+	 * the discovered data center instead), {@code {url}/api/v100/rest/spaces/{space}} on v100
 	 */
 	public URI getBaseUrl() {
 		return URI.create(this.resolver.configured().baseUrl());

@@ -39,11 +39,12 @@ public interface PipelinerConnectionDetails extends ConnectionDetails {
 	Credentials getCredentials();
 
 	/**
-	 * An API token and password, from the customer portal's API Access page. Its
-	 * {@code toString()} masks both.
+	 * The Basic auth credentials: on v1 the API token and password from the customer portal's API
+	 * Access page, on v100 the API application's username and password. Its {@code toString()}
+	 * masks both.
 	 *
-	 * @param apiToken the API token (the Basic auth user name)
-	 * @param apiPassword the API password (the Basic auth password)
+	 * @param apiToken the API token (v1) or the username (v100): the Basic auth user name
+	 * @param apiPassword the API password (v1) or the password (v100): the Basic auth password
 	 */
 	record Credentials(String apiToken, String apiPassword) {
 

@@ -15,8 +15,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Settings of the auto-configured {@link PipelinerClient}, under {@code pipeliner.*}.
  * <p>
- * The client is configured when {@code pipeliner.url} is set; {@code team-pipeline},
- * {@code api-token} and {@code api-password} are then required.
+ * The client is configured when {@code pipeliner.url} is set; {@code team-pipeline} (v1) or
+ * {@code space} (v100), {@code api-token} and {@code api-password} are then required.
  */
 @ConfigurationProperties("pipeliner")
 public class PipelinerProperties extends PipelinerAccount {

@@ -36,7 +36,10 @@ class StartupReportTests {
 
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("A PipelinerClient was required, but none is configured: the property pipeliner.url is not set.")
-			.contains("Set pipeliner.url, pipeliner.team-pipeline, pipeliner.api-token and pipeliner.api-password");
+			.contains("set pipeliner.protocol=v100, pipeliner.url, pipeliner.space, pipeliner.api-token and"
+					+ " pipeliner.api-password")
+			.contains("for the v1 API, pipeliner.url, pipeliner.team-pipeline, pipeliner.api-token and"
+					+ " pipeliner.api-password");
 	}
 
 	@Test

@@ -57,10 +57,9 @@ public final class Filter {
 		}
 
 		/**
-		 * @return the condition in the v1 wire form, {@code FIELD::value::op}
-		 * @throws IllegalArgumentException if the v1 API cannot express it
+		 * Conditions are equal when the v1 API writes them alike, whatever form their value was
+		 * given in; {@code eq("X", true)} equals {@code eq("X", 1)}.
 		 */
-		/** Conditions are equal when they are sent alike, whatever form their value was given in. */
 		@Override
 		public boolean equals(Object other) {
 			return (other instanceof Condition condition) && this.field.equals(condition.field)
@@ -72,6 +71,10 @@ public final class Filter {
 			return java.util.Objects.hash(this.field, this.operator, this.value);
 		}
 
+		/**
+		 * @return the condition in the v1 wire form, {@code FIELD::value::op}
+		 * @throws IllegalArgumentException if the v1 API cannot express it
+		 */
 		String toWire() {
 			if (this.operator.code() == null) {
 				throw new IllegalArgumentException("filter operator " + this.operator + " (" + this.operator.v100Code()
