@@ -143,7 +143,9 @@ public final class PipelinerClient {
 	 * The vendor SDKs' {@code setCredentials}, without mutation.
 	 * @param apiToken the API token
 	 * @param apiPassword the API password
-	 * @return a client for the same team pipeline with other credentials; this one is unchanged
+	 * @return a client for the same team pipeline with other credentials; this one is unchanged.
+	 * The new client fetches the entity names again, with its own credentials, on first use: keep
+	 * it rather than deriving it for every call
 	 */
 	public PipelinerClient withCredentials(String apiToken, String apiPassword) {
 		Arguments.requireCredentials(apiToken, apiPassword);
@@ -152,7 +154,8 @@ public final class PipelinerClient {
 
 	/**
 	 * @param teamPipeline another team pipeline id, such as {@code eu_otherPipeline}
-	 * @return a client for that team pipeline with the same credentials and settings
+	 * @return a client for that team pipeline (v1) or space (v100) with the same credentials and
+	 * settings; it fetches that account's entity names on first use
 	 */
 	public PipelinerClient withTeamPipeline(String teamPipeline) {
 		return new PipelinerClient(this.settings, requireTeamPipeline(teamPipeline), this.apiToken, this.apiPassword);
