@@ -184,6 +184,9 @@ public final class PipelinerClient {
 
 	/** @return the names of the team pipeline's collections, such as {@code Accounts} and {@code Contacts} */
 	public Mono<List<String>> getCollections() {
+		if (this.resolver.configured().collectionsAreEntityNames()) {
+			return call("getCollections", this.resolver.names().map((names) -> List.copyOf(names.entityPublic().keySet())));
+		}
 		return call("getCollections", this.resolver.protocol().flatMap(Protocol::collections));
 	}
 

@@ -293,8 +293,11 @@ class V100WireTest {
 	}
 
 	@Test
-	void collectionsAreThePluralsOfTheEntitiesCollection() {
+	void collectionsAreThePluralsOfTheEntitiesCollectionReadOnce() {
 		assertThat(this.client.getCollections().block()).containsExactly("Accounts", "Contacts", "Projects");
+		assertThat(this.client.getCollections().block()).containsExactly("Accounts", "Contacts", "Projects");
+		assertThat(this.client.getEntityPublic().block()).hasSize(3);
+		server.verify(2, getRequestedFor(urlPathEqualTo(BASE + "/Entities")));
 	}
 
 	@Test

@@ -75,6 +75,11 @@ public interface Protocol {
 
 	Mono<List<String>> collections();
 
+	/** @return whether the collections are the keys of {@link #entityPublic()}, so that the cached names answer */
+	default boolean collectionsAreEntityNames() {
+		return false;
+	}
+
 	/** @return collection (plural) to entity (singular) names; never empty */
 	Mono<Map<String, String>> entityPublic();
 

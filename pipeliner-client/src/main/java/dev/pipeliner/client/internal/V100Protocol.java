@@ -113,6 +113,11 @@ public final class V100Protocol implements Protocol {
 	// Metadata
 
 	@Override
+	public boolean collectionsAreEntityNames() {
+		return true;
+	}
+
+	@Override
 	public Mono<List<String>> collections() {
 		return entityPublic().map((names) -> List.copyOf(names.keySet()));
 	}
