@@ -40,9 +40,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public final class Benchmarks {
 
-	private static final String TOKEN = "bench-token";
+	static final String TOKEN = "bench-token";
 
-	private static final String PASSWORD = "bench-password";
+	static final String PASSWORD = "bench-password";
 
 	private static final int ROUNDS = 7;
 
@@ -67,6 +67,10 @@ public final class Benchmarks {
 		}
 		if (only.isEmpty() || only.contains("emulator")) {
 			report.append(emulator()).append('\n');
+		}
+		if (only.contains("profile")) {
+			report.append(Profiling.profile(java.nio.file.Path.of(System.getProperty("profile.dir", ".")),
+					Integer.getInteger("profile.calls", 200_000))).append('\n');
 		}
 		System.out.println(report);
 	}
@@ -349,11 +353,11 @@ public final class Benchmarks {
 		return table.toString();
 	}
 
-	private static PipelinerClient.Builder client(String url, String teamPipeline) {
+	static PipelinerClient.Builder client(String url, String teamPipeline) {
 		return PipelinerClient.builder().url(url).teamPipeline(teamPipeline).credentials(TOKEN, PASSWORD);
 	}
 
-	private static String basic(String token, String password) {
+	static String basic(String token, String password) {
 		return "Basic " + Base64.getEncoder().encodeToString((token + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
