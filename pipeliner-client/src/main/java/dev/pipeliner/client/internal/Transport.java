@@ -155,7 +155,14 @@ public final class Transport {
 				.then(Mono.error(new PipelinerRedirectException(status, location(uri, headers), method, uri)));
 		}
 		Duration retryAfter = RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER));
-		return this.bounded.text(response, method, uri)
+		Mono<String> body = this.bounded.text(response, method, uri);
+		if (Throttling.isThrottle(status)) {
+			body = Mono.deferContextual((context) -> {
+				Throttling.report(context);
+				return this.bounded.text(response, method, uri);
+			});
+		}
+		return body
 			.onErrorResume((ex) -> Mono.empty())
 			.defaultIfEmpty("")
 			.flatMap((text) -> Mono.error(this.errors.decode(status, text, retryAfter, method, uri)));
