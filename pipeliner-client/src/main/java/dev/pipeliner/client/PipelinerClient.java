@@ -77,6 +77,9 @@ public final class PipelinerClient {
 	/** How many page requests {@code streamEntities} keeps in flight ahead of its subscriber by default. */
 	public static final int DEFAULT_PREFETCH_PAGES = 2;
 
+	/** The most page requests {@code streamEntities} keeps in flight, or pages it holds, by default. */
+	public static final int DEFAULT_MAX_PAGES_IN_FLIGHT = 8;
+
 	/** How many items a split {@code setEntities} or {@code deleteEntities} request carries by default. */
 	public static final int DEFAULT_BATCH_SIZE = 100;
 
@@ -664,6 +667,8 @@ public final class PipelinerClient {
 
 		private int prefetchPages = DEFAULT_PREFETCH_PAGES;
 
+		private int maxPagesInFlight = DEFAULT_MAX_PAGES_IN_FLIGHT;
+
 		private int batchSize = DEFAULT_BATCH_SIZE;
 
 		private int batchConcurrency = DEFAULT_BATCH_CONCURRENCY;
@@ -866,6 +871,22 @@ public final class PipelinerClient {
 		}
 
 		/**
+		 * @param maxPagesInFlight the most page requests
+		 * {@link PipelinerClient#streamEntities(String, Query)} keeps in flight on the v1 API, and
+		 * the most pages it holds for a slow subscriber; {@link #DEFAULT_MAX_PAGES_IN_FLIGHT} by
+		 * default. A stream starts with {@link #prefetchPages} in flight, adds one each time a page
+		 * arrives while its subscriber waits for one, drops one each time a page arrives while
+		 * another still waits for the subscriber, and halves the number on a {@code 429} or
+		 * {@code 503} answer, never again reaching the number the server refused. A value below
+		 * {@code prefetchPages} counts as {@code prefetchPages}. Cursor paging (v100) sends one
+		 * request at a time, since each needs the cursor of the answer before it.
+		 */
+		public Builder maxPagesInFlight(int maxPagesInFlight) {
+			this.maxPagesInFlight = requireAtLeastOne(maxPagesInFlight, "maxPagesInFlight");
+			return this;
+		}
+
+		/**
 		 * @param batchSize how many items one {@code setEntities} or {@code deleteEntities} request
 		 * carries when a batch that ignores failures is split; {@link #DEFAULT_BATCH_SIZE} by default
 		 */
@@ -908,7 +929,7 @@ public final class PipelinerClient {
 					: (url, account, token, password) -> new V1Protocol(client, url, account, token, password, readTimeout,
 							retry, maxResponseSize);
 			Settings settings = new Settings(protocols, serviceUrl, this.mapper, this.callTimeout,
-					new OffsetPaging(this.pageSize, this.prefetchPages), new CursorPaging(this.pageSize), new Batching(this.batchSize, this.batchConcurrency),
+					new OffsetPaging(this.pageSize, this.prefetchPages, this.maxPagesInFlight), new CursorPaging(this.pageSize), new Batching(this.batchSize, this.batchConcurrency),
 					new Observations(this.observationRegistry, this.observationConvention), this.allowInsecureHttp,
 					this.discoverDataCenter);
 			return new PipelinerClient(settings, pipeline, this.apiToken, this.apiPassword);
