@@ -11,7 +11,7 @@ import org.springframework.http.client.reactive.ClientHttpRequest;
  * Bounds each attempt of a call by the read timeout, once, at the cheapest layer that can: on a
  * Reactor Netty connector, as the request's response timeout, which the connection's event loop
  * keeps (and which takes the place of a response timeout the connector was built with, such as
- * Spring Boot's read timeout); on any other connector, as a timer around the attempt. Which
+ * Spring Boot's read timeout); on any other connector, as a {@link Deadline} around the attempt. Which
  * connector a {@code WebClient} has is learned from its first request, which is bounded both
  * ways. Not part of the public API.
  */
@@ -46,7 +46,7 @@ final class AttemptTimeout {
 
 	/** @return the attempt, with a timer of its own unless Reactor Netty bounds it */
 	<T> Mono<T> bound(Mono<T> attempt) {
-		return Boolean.TRUE.equals(this.netty) ? attempt : attempt.timeout(this.timeout);
+		return Boolean.TRUE.equals(this.netty) ? attempt : Deadline.within(attempt, this.timeout);
 	}
 
 }

@@ -43,22 +43,18 @@ class AttemptTimeoutTest {
 		AttemptTimeout timeout = new AttemptTimeout(READ_TIMEOUT);
 		timeout.apply(request(new Object()));
 
-		StepVerifier.withVirtualTime(() -> timeout.bound(Mono.never()))
-			.expectSubscription()
-			.thenAwait(READ_TIMEOUT)
+		StepVerifier.create(timeout.bound(Mono.never()))
 			.expectError(TimeoutException.class)
-			.verify();
+			.verify(Duration.ofSeconds(10));
 	}
 
 	@Test
 	void untilTheFirstRequestShowsTheConnectorATimerBoundsTheAttempt() {
 		AttemptTimeout timeout = new AttemptTimeout(READ_TIMEOUT);
 
-		StepVerifier.withVirtualTime(() -> timeout.bound(Mono.never()))
-			.expectSubscription()
-			.thenAwait(READ_TIMEOUT)
+		StepVerifier.create(timeout.bound(Mono.never()))
 			.expectError(TimeoutException.class)
-			.verify();
+			.verify(Duration.ofSeconds(10));
 	}
 
 	/** A Reactor Netty request that records the response timeouts set on it. */
