@@ -51,6 +51,7 @@ final class Profiling {
 
 	private static Path record(Path file, Supplier<Mono<?>> call, int calls) {
 		try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+			recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
 			recording.start();
 			run(call, calls);
 			recording.stop();
