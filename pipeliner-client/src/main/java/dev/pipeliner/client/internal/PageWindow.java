@@ -19,8 +19,9 @@ import reactor.core.publisher.FluxSink;
  * <li>A {@code 429} or {@code 503} answer ({@link Throttling}) halves the window, and the ceiling
  * drops below the window the server refused, for the rest of the read.</li>
  * </ul>
- * Pages issued and not yet taken by the subscriber, whether in flight or arrived, never exceed
- * the window, so a slow subscriber never holds more pages than the ceiling. Counts are of
+ * A page is requested only while fewer pages than the window are requested and not yet taken by
+ * the subscriber, whether in flight or arrived, so a slow subscriber never holds more pages than
+ * the ceiling. Counts are of
  * batches: a page together with the requests that fill it up when the server answered it short.
  * One instance serves one subscription. Not part of the public API.
  */
