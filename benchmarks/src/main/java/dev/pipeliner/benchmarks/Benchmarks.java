@@ -36,13 +36,14 @@ import org.springframework.web.reactive.function.client.WebClient;
  * than the absolute numbers.
  * <pre>
  * java -jar benchmarks/target/pipeliner-benchmarks-0.1.0-SNAPSHOT-exec.jar [overhead] [streaming] [heap] [bulk] [emulator]
+ *     [latency] [v100] [paging] [profile]
  * </pre>
  */
 public final class Benchmarks {
 
-	private static final String TOKEN = "bench-token";
+	static final String TOKEN = "bench-token";
 
-	private static final String PASSWORD = "bench-password";
+	static final String PASSWORD = "bench-password";
 
 	private static final int ROUNDS = 7;
 
@@ -68,6 +69,19 @@ public final class Benchmarks {
 		if (only.isEmpty() || only.contains("emulator")) {
 			report.append(emulator()).append('\n');
 		}
+		if (only.isEmpty() || only.contains("latency")) {
+			report.append(LatencyBenchmarks.v1()).append('\n');
+		}
+		if (only.isEmpty() || only.contains("v100")) {
+			report.append(LatencyBenchmarks.v100()).append('\n');
+		}
+		if (only.isEmpty() || only.contains("paging")) {
+			report.append(LatencyBenchmarks.deepPage()).append('\n');
+		}
+		if (only.contains("profile")) {
+			report.append(Profiling.profile(java.nio.file.Path.of(System.getProperty("profile.dir", ".")),
+					Integer.getInteger("profile.calls", 200_000))).append('\n');
+		}
 		System.out.println(report);
 	}
 
@@ -83,8 +97,9 @@ public final class Benchmarks {
 	private static String overhead() {
 		StringBuilder table = new StringBuilder("## Per-call overhead: getEntity against a bare WebClient GET\n\n"
 				+ "| server latency | concurrency | calls | ours mean latency (µs) | bare mean latency (µs) | latency ratio "
-				+ "| ours p99 (µs) | bare p99 (µs) | ours calls/s | bare calls/s | throughput ratio |\n"
-				+ "|---|---|---|---|---|---|---|---|---|---|---|\n");
+				+ "| ours p99 (µs) | bare p99 (µs) | ours calls/s | bare calls/s | throughput ratio "
+				+ "| ours CPU per call (µs) | bare CPU per call (µs) | CPU ratio |\n"
+				+ "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 		for (Duration latency : List.of(Duration.ZERO, Duration.ofMillis(1))) {
 			overhead(table, latency);
 		}
@@ -113,6 +128,7 @@ public final class Benchmarks {
 				}
 				double[] latencyRatios = new double[ROUNDS];
 				double[] throughputRatios = new double[ROUNDS];
+				double[] cpuRatios = new double[ROUNDS];
 				List<Calls> oursRounds = new ArrayList<>();
 				List<Calls> bareRounds = new ArrayList<>();
 				for (int round = 0; round < ROUNDS; round++) {
@@ -122,30 +138,39 @@ public final class Benchmarks {
 					bareRounds.add(b);
 					latencyRatios[round] = a.meanMicros / b.meanMicros;
 					throughputRatios[round] = a.perSecond / b.perSecond;
+					cpuRatios[round] = a.cpuMicros / b.cpuMicros;
 				}
 				Calls a = median(oursRounds);
 				Calls b = median(bareRounds);
-				table.append(String.format(Locale.ROOT, "| %d ms | %d | %d | %.0f | %.0f | %.3f | %.0f | %.0f | %.0f | %.0f | %.3f |%n",
+				table.append(String.format(Locale.ROOT,
+						"| %d ms | %d | %d | %.0f | %.0f | %.3f | %.0f | %.0f | %.0f | %.0f | %.3f | %.1f | %.1f | %.3f |%n",
 						latency.toMillis(), concurrency, calls, a.meanMicros, b.meanMicros, median(latencyRatios), a.p99Micros, b.p99Micros,
-						a.perSecond, b.perSecond, median(throughputRatios)));
+						a.perSecond, b.perSecond, median(throughputRatios), a.cpuMicros, b.cpuMicros, median(cpuRatios)));
 			}
 		}
 	}
 
-	private record Calls(double meanMicros, double p99Micros, double perSecond) {
+	/** Latency, throughput, and the CPU time of the whole process (client and stub) per call. */
+	private record Calls(double meanMicros, double p99Micros, double perSecond, double cpuMicros) {
+	}
+
+	private static long cpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
 	private static Calls calls(Supplier<Mono<?>> call, int count, int concurrency) {
 		long[] latencies = new long[count];
+		long cpu = cpuNanos();
 		long start = System.nanoTime();
 		Flux.range(0, count).flatMap((i) -> Mono.defer(() -> {
 			long begin = System.nanoTime();
 			return call.get().doOnSuccess((value) -> latencies[i] = System.nanoTime() - begin);
 		}), concurrency).blockLast();
 		long elapsed = System.nanoTime() - start;
+		double cpuMicros = (cpuNanos() - cpu) / 1000.0 / count;
 		Arrays.sort(latencies);
 		double mean = Arrays.stream(latencies).average().orElse(0) / 1000.0;
-		return new Calls(mean, latencies[(int) (count * 0.99)] / 1000.0, count / (elapsed / 1e9));
+		return new Calls(mean, latencies[(int) (count * 0.99)] / 1000.0, count / (elapsed / 1e9), cpuMicros);
 	}
 
 	private static double median(double[] values) {
@@ -180,8 +205,9 @@ public final class Benchmarks {
 				}
 			}
 		}
-		return table.append("\nstreamEntities keeps ").append(PipelinerClient.DEFAULT_PREFETCH_PAGES)
-			.append(" page requests in flight (the default); the naive loop asks for the next page when the last one has arrived.\n")
+		return table.append("\nstreamEntities with its defaults: ").append(PipelinerClient.DEFAULT_PREFETCH_PAGES)
+			.append(" page requests in flight to start with, adapting up to ").append(PipelinerClient.DEFAULT_MAX_PAGES_IN_FLIGHT)
+			.append("; the naive loop asks for the next page when the last one has arrived.\n")
 			.toString();
 	}
 
@@ -349,11 +375,11 @@ public final class Benchmarks {
 		return table.toString();
 	}
 
-	private static PipelinerClient.Builder client(String url, String teamPipeline) {
+	static PipelinerClient.Builder client(String url, String teamPipeline) {
 		return PipelinerClient.builder().url(url).teamPipeline(teamPipeline).credentials(TOKEN, PASSWORD);
 	}
 
-	private static String basic(String token, String password) {
+	static String basic(String token, String password) {
 		return "Basic " + Base64.getEncoder().encodeToString((token + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 

@@ -76,6 +76,9 @@ public final class PipelinerClient {
 	/** How many page requests {@code streamEntities} keeps in flight ahead of its subscriber by default. */
 	public static final int DEFAULT_PREFETCH_PAGES = 2;
 
+	/** The most page requests {@code streamEntities} keeps in flight, or pages it holds, by default. */
+	public static final int DEFAULT_MAX_PAGES_IN_FLIGHT = 8;
+
 	/** How many items a split {@code setEntities} or {@code deleteEntities} request carries by default. */
 	public static final int DEFAULT_BATCH_SIZE = 100;
 
@@ -265,10 +268,12 @@ public final class PipelinerClient {
 	}
 
 	/**
-	 * Reads every entity that matches, page by page, as the subscriber asks for them. After the
-	 * first page, up to {@code prefetchPages} (2 by default) requests are in flight ahead of the
-	 * subscriber, in order; a slow subscriber holds back further requests, and cancelling stops
-	 * them. {@link PagedFlux#byPage()} gives the pages themselves, and
+	 * Reads every entity that matches, page by page, as the subscriber asks for them. On v1, after
+	 * the first page, several requests are in flight ahead of the subscriber, in order: from
+	 * {@code prefetchPages} (2 by default) up to {@code maxPagesInFlight} (8), as the server's
+	 * latency against the subscriber's pace calls for; a slow subscriber holds back further
+	 * requests, and cancelling stops them. On v100 each request leaves as soon as the cursor of
+	 * the page before is known. {@link PagedFlux#byPage()} gives the pages themselves, and
 	 * {@link PagedFlux#byPage(String)} resumes after a page, from its continuation token.
 	 * <p>
 	 * Every page is checked against its request: a stream never loses or repeats an entity
@@ -626,6 +631,8 @@ public final class PipelinerClient {
 
 		private int prefetchPages = DEFAULT_PREFETCH_PAGES;
 
+		private int maxPagesInFlight = DEFAULT_MAX_PAGES_IN_FLIGHT;
+
 		private int batchSize = DEFAULT_BATCH_SIZE;
 
 		private int batchConcurrency = DEFAULT_BATCH_CONCURRENCY;
@@ -772,9 +779,11 @@ public final class PipelinerClient {
 		}
 
 		/**
-		 * Bounds the wait for the whole answer to one attempt; {@link #DEFAULT_READ_TIMEOUT} by
-		 * default. An attempt that takes longer fails with a retryable
-		 * {@link dev.pipeliner.client.error.PipelinerTransportException}.
+		 * Bounds each wait for the answer to one attempt; {@link #DEFAULT_READ_TIMEOUT} by default.
+		 * On Reactor Netty it is the request's response timeout, which bounds each wait for data;
+		 * with another connector it bounds the whole attempt. An attempt that waits longer fails
+		 * with a retryable {@link dev.pipeliner.client.error.PipelinerTransportException}. The
+		 * call timeout bounds the whole call.
 		 */
 		public Builder readTimeout(Duration readTimeout) {
 			this.readTimeout = requirePositive(readTimeout, "readTimeout");
@@ -825,12 +834,28 @@ public final class PipelinerClient {
 
 		/**
 		 * @param prefetchPages how many page requests
-		 * {@link PipelinerClient#streamEntities(String, Query)} keeps in flight ahead of its
-		 * subscriber, so that reading overlaps the server's latency; also the most pages it holds
-		 * for a slow subscriber. {@link #DEFAULT_PREFETCH_PAGES} by default
+		 * {@link PipelinerClient#streamEntities(String, Query)} starts with in flight ahead of its
+		 * subscriber on v1, so that reading overlaps the server's latency; it adapts from there up
+		 * to {@link #maxPagesInFlight}. {@link #DEFAULT_PREFETCH_PAGES} by default
 		 */
 		public Builder prefetchPages(int prefetchPages) {
 			this.prefetchPages = requireAtLeastOne(prefetchPages, "prefetchPages");
+			return this;
+		}
+
+		/**
+		 * @param maxPagesInFlight the most page requests
+		 * {@link PipelinerClient#streamEntities(String, Query)} keeps in flight on the v1 API, and
+		 * the most pages it holds for a slow subscriber; {@link #DEFAULT_MAX_PAGES_IN_FLIGHT} by
+		 * default. A stream starts with {@link #prefetchPages} in flight, adds one each time a page
+		 * arrives while its subscriber waits for one, drops one each time a page arrives while
+		 * another still waits for the subscriber, and halves the number on a {@code 429} or
+		 * {@code 503} answer, never again reaching the number the server refused. A value below
+		 * {@code prefetchPages} counts as {@code prefetchPages}. Cursor paging (v100) sends one
+		 * request at a time, since each needs the cursor of the answer before it.
+		 */
+		public Builder maxPagesInFlight(int maxPagesInFlight) {
+			this.maxPagesInFlight = requireAtLeastOne(maxPagesInFlight, "maxPagesInFlight");
 			return this;
 		}
 
@@ -880,7 +905,8 @@ public final class PipelinerClient {
 			Bodies bodies = new Bodies(this.mapper, protocols.create(serviceUrl, pipeline, this.apiToken, this.apiPassword)
 				.values());
 			Settings settings = new Settings(protocols, serviceUrl, this.mapper, bodies, this.callTimeout,
-					new OffsetPaging(this.pageSize, this.prefetchPages), new CursorPaging(this.pageSize), new Batching(this.batchSize, this.batchConcurrency),
+					new OffsetPaging(this.pageSize, this.prefetchPages, this.maxPagesInFlight), new CursorPaging(this.pageSize),
+					new Batching(this.batchSize, this.batchConcurrency),
 					new Observations(this.observationRegistry, this.observationConvention), this.allowInsecureHttp,
 					this.discoverDataCenter);
 			return new PipelinerClient(settings, pipeline, this.apiToken, this.apiPassword);

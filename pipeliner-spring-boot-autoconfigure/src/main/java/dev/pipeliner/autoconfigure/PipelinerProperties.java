@@ -41,7 +41,8 @@ public class PipelinerProperties extends PipelinerAccount {
 	private Duration connectTimeout = Duration.ofSeconds(10);
 
 	/**
-	 * Longest wait for the whole answer to one attempt of a request.
+	 * Longest wait for the answer to one attempt of a request: for each piece of it on Reactor
+	 * Netty, for the whole with another connector.
 	 */
 	private Duration readTimeout = Duration.ofSeconds(30);
 
@@ -63,10 +64,17 @@ public class PipelinerProperties extends PipelinerAccount {
 	private int pageSize = 100;
 
 	/**
-	 * Number of page requests streamEntities keeps in flight ahead of its subscriber; also the
-	 * most pages it holds for a slow subscriber.
+	 * Number of page requests streamEntities starts with in flight ahead of its subscriber on the
+	 * v1 API; it adapts from there up to max-pages-in-flight.
 	 */
 	private int prefetchPages = 2;
+
+	/**
+	 * Most page requests streamEntities keeps in flight on the v1 API, and most pages it holds for
+	 * a slow subscriber. Reads start with prefetch-pages, add one while the subscriber waits for
+	 * pages, drop one while it lags, and halve on 429 or 503.
+	 */
+	private int maxPagesInFlight = 8;
 
 	private final Batch batch = new Batch();
 
@@ -147,6 +155,14 @@ public class PipelinerProperties extends PipelinerAccount {
 
 	public void setPrefetchPages(int prefetchPages) {
 		this.prefetchPages = prefetchPages;
+	}
+
+	public int getMaxPagesInFlight() {
+		return this.maxPagesInFlight;
+	}
+
+	public void setMaxPagesInFlight(int maxPagesInFlight) {
+		this.maxPagesInFlight = maxPagesInFlight;
 	}
 
 	public Batch getBatch() {

@@ -34,6 +34,8 @@ final class PipelinerSharedSettings {
 					PipelinerClient.Builder::pageSize),
 			new Setting<>("prefetchPages", "pipeliner.prefetch-pages", PipelinerProperties::getPrefetchPages,
 					PipelinerClient.Builder::prefetchPages),
+			new Setting<>("maxPagesInFlight", "pipeliner.max-pages-in-flight", PipelinerProperties::getMaxPagesInFlight,
+					PipelinerClient.Builder::maxPagesInFlight),
 			new Setting<>("batchSize", "pipeliner.batch.size", (properties) -> properties.getBatch().getSize(),
 					PipelinerClient.Builder::batchSize),
 			new Setting<>("batchConcurrency", "pipeliner.batch.concurrency",

@@ -21,6 +21,7 @@ class PropertyDefaultsTests {
 		assertThat(properties.getMaxResponseSize()).isEqualTo(PipelinerClient.DEFAULT_MAX_RESPONSE_SIZE);
 		assertThat(properties.getPageSize()).isEqualTo(PipelinerClient.DEFAULT_PAGE_SIZE);
 		assertThat(properties.getPrefetchPages()).isEqualTo(PipelinerClient.DEFAULT_PREFETCH_PAGES);
+		assertThat(properties.getMaxPagesInFlight()).isEqualTo(PipelinerClient.DEFAULT_MAX_PAGES_IN_FLIGHT);
 		assertThat(properties.getBatch().getSize()).isEqualTo(PipelinerClient.DEFAULT_BATCH_SIZE);
 		assertThat(properties.getBatch().getConcurrency()).isEqualTo(PipelinerClient.DEFAULT_BATCH_CONCURRENCY);
 		PipelinerProperties.Retry retry = properties.getRetry();

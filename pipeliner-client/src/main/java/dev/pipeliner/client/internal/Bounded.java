@@ -13,6 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.ResolvableType;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -101,8 +102,13 @@ public final class Bounded {
 				+ " (maxResponseSize, pipeliner.max-response-size)", cause);
 	}
 
+	/**
+	 * The body in one buffer; past the maximum, a {@link DataBufferLimitException}, which the
+	 * transport turns into the same error as {@link #tooLarge}.
+	 */
 	private Mono<DataBuffer> joined(ClientResponse response, HttpMethod method, URI uri) {
-		return DataBufferUtils.join(body(response, method, uri));
+		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()),
+				(int) Math.min(Integer.MAX_VALUE, this.maxBytes));
 	}
 
 	/** The body, failing as soon as it grows past the maximum. */

@@ -10,8 +10,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * The paging engine for offset paging: reads the pages of one result from an offset to an end,
- * keeping a few requests in flight ahead of the subscriber, in order, and checking every answer
- * against what was asked. Knows nothing of the wire: a {@link Fetcher} sends the requests.
+ * keeping requests in flight ahead of the subscriber, as many as a {@link PageWindow} allows
+ * (more while the subscriber waits for pages, fewer while it lags or the server throttles, never
+ * more than the maximum), emitting the pages in order, and checking every answer against what
+ * was asked. Knows nothing of the wire: a {@link Fetcher} sends the requests.
  * <p>
  * What it guarantees: the pages it emits hold each entity of the range exactly once, in order,
  * or the read fails with a {@link PipelinerDecodingException} that says what the server did.
@@ -64,15 +66,30 @@ public final class OffsetPaging {
 				+ " continuation token of a page read by offset, but was " + Arguments.quote(token));
 	}
 
-	private final int pagesInFlight;
+	private final int initialPagesInFlight;
+
+	private final int maxPagesInFlight;
 
 	/**
+	 * A read that keeps a fixed number of page requests in flight.
 	 * @param pageSize how many entities to ask for per request
 	 * @param pagesInFlight how many page requests may be in flight ahead of the subscriber
 	 */
 	public OffsetPaging(int pageSize, int pagesInFlight) {
+		this(pageSize, pagesInFlight, pagesInFlight);
+	}
+
+	/**
+	 * A read that adapts the number of page requests in flight.
+	 * @param pageSize how many entities to ask for per request
+	 * @param initialPagesInFlight how many page requests a read starts with in flight
+	 * @param maxPagesInFlight the most page requests in flight or pages held for the subscriber;
+	 * at least {@code initialPagesInFlight} is allowed whatever this says
+	 */
+	public OffsetPaging(int pageSize, int initialPagesInFlight, int maxPagesInFlight) {
 		this.pageSize = pageSize;
-		this.pagesInFlight = pagesInFlight;
+		this.initialPagesInFlight = initialPagesInFlight;
+		this.maxPagesInFlight = Math.max(initialPagesInFlight, maxPagesInFlight);
 	}
 
 	/**
@@ -119,8 +136,10 @@ public final class OffsetPaging {
 
 		Flux<EntityPage<T>> from(long from) {
 			this.from = from;
+			int max = OffsetPaging.this.maxPagesInFlight;
+			PageWindow window = new PageWindow(OffsetPaging.this.initialPagesInFlight, max);
 			int firstLimit = limitAt(from, OffsetPaging.this.pageSize);
-			return this.fetcher.fetch(from, firstLimit).flatMapMany((answer) -> {
+			return fetch(window, from, firstLimit).flatMapMany((answer) -> {
 				EntityPage<T> first = accept(from, firstLimit, answer);
 				int stride = first.items().size();
 				long next = from + stride;
@@ -128,41 +147,47 @@ public final class OffsetPaging {
 				if (stride == 0 || next >= this.bound) {
 					return head;
 				}
-				Flux<Long> offsets = Flux.generate(() -> next, (offset, sink) -> {
-					if (offset < this.bound) {
-						sink.next(offset);
-					}
-					else {
-						sink.complete();
-					}
-					return offset + stride;
-				});
-				return head.concatWith(offsets.flatMapSequential((offset) -> {
-					int limit = limitAt(offset, stride);
-					return this.fetcher.fetch(offset, limit).flatMapMany((page) -> complete(offset, limit, page));
-				}, OffsetPaging.this.pagesInFlight, 1));
+				Flux<Piece<T>> pieces = window.offsets(next, stride, () -> this.bound)
+					.flatMapSequential((offset) -> {
+						int limit = limitAt(offset, stride);
+						return fetch(window, offset, limit).flatMapMany((page) -> complete(window, offset, limit, page))
+							.doOnNext((piece) -> piece.ifLast(window::arrived));
+					}, max, 1);
+				// the window sees the subscriber's own demand: nothing in between asks ahead
+				return head.concatWith(pieces.doOnNext((piece) -> piece.ifLast(window::taken))
+					.<EntityPage<T>>handle((piece, sink) -> {
+						if (piece.page() != null) {
+							sink.next(piece.page());
+						}
+					})
+					.doOnRequest(window::requested));
 			});
 		}
 
+		/** One request, whose 429 and 503 answers the window hears of. */
+		private Mono<EntityPage<T>> fetch(PageWindow window, long offset, int limit) {
+			return this.fetcher.fetch(offset, limit).contextWrite(Throttling.listen(window));
+		}
+
 		/**
-		 * The page as asked, followed by what fills it up when the server answered it short. Runs
-		 * for several pages at once, so it keeps no state but the bound.
+		 * The page as asked, followed by what fills it up when the server answered it short, as
+		 * pieces of which the last ends the request's batch. Runs for several pages at once, so it
+		 * keeps no state but the bound.
 		 */
-		private Flux<EntityPage<T>> complete(long offset, int asked, EntityPage<T> answer) {
+		private Flux<Piece<T>> complete(PageWindow window, long offset, int asked, EntityPage<T> answer) {
 			EntityPage<T> page = accept(offset, asked, answer);
-			Flux<EntityPage<T>> head = page.items().isEmpty() ? Flux.empty() : Flux.just(page);
 			long filled = page.nextOffset();
 			long wanted = Math.min(offset + asked, this.bound);
 			if (filled >= wanted) {
-				return head;
+				return Flux.just(new Piece<>(page.items().isEmpty() ? null : page, true));
 			}
 			if (page.items().isEmpty()) {
 				return Flux.error(inconsistent(offset, asked, answer,
 						"no entities, although its total of " + page.total() + " says there are more"));
 			}
 			int limit = (int) (wanted - filled);
-			return head.concatWith(this.fetcher.fetch(filled, limit)
-				.flatMapMany((rest) -> complete(filled, limit, rest)));
+			return Flux.just(new Piece<>(page, false))
+				.concatWith(fetch(window, filled, limit).flatMapMany((rest) -> complete(window, filled, limit, rest)));
 		}
 
 		/**
@@ -208,6 +233,20 @@ public final class OffsetPaging {
 					+ " entities at offset " + offset + ", the server answered items " + answer.start() + "-"
 					+ answer.end() + "/" + answer.total() + " with " + what
 					+ ". Entities would be lost or repeated, so the read cannot be trusted", null);
+		}
+
+	}
+
+	/**
+	 * A page of a request's batch, or none when the request found nothing; the last piece of a
+	 * batch ends it, for the window's counts.
+	 */
+	private record Piece<T>(EntityPage<T> page, boolean last) {
+
+		void ifLast(Runnable action) {
+			if (this.last) {
+				action.run();
+			}
 		}
 
 	}

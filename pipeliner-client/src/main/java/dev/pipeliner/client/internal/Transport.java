@@ -20,7 +20,6 @@ import dev.pipeliner.client.error.PipelinerNotFoundException;
 import dev.pipeliner.client.error.PipelinerRedirectException;
 import dev.pipeliner.client.error.PipelinerTransportException;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -36,7 +35,7 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 
 /**
  * One HTTP call of any protocol: the request with its credentials and {@code User-Agent}, each
- * attempt bounded by the read timeout, failures translated into Pipeliner exceptions, and
+ * attempt bounded by the read timeout (see {@link AttemptTimeout}), failures translated into Pipeliner exceptions, and
  * retries where {@link Repeat} allows. Redirects are never followed: a 3xx is a
  * {@link PipelinerRedirectException}. Knows nothing of paths or body shapes. Not part of the
  * public API.
@@ -72,7 +71,7 @@ public final class Transport {
 
 	private final String authorization;
 
-	private final Duration timeout;
+	private final AttemptTimeout timeout;
 
 	private final RetryPolicy retry;
 
@@ -83,7 +82,7 @@ public final class Transport {
 	/**
 	 * @param webClient sends the requests
 	 * @param authorization the {@code Authorization} header value
-	 * @param timeout the longest wait for the whole answer to one attempt, or {@code null}
+	 * @param timeout the read timeout of each attempt, or {@code null}
 	 * @param retry when and how failed attempts are repeated
 	 * @param maxResponseSize the most bytes of one answer that are read
 	 * @param errors the protocol's error shapes
@@ -92,7 +91,7 @@ public final class Transport {
 			ErrorDecoder errors) {
 		this.webClient = webClient;
 		this.authorization = authorization;
-		this.timeout = timeout;
+		this.timeout = (timeout != null) ? new AttemptTimeout(timeout) : null;
 		this.retry = retry;
 		this.errors = errors;
 		this.bounded = new Bounded(maxResponseSize);
@@ -138,12 +137,15 @@ public final class Transport {
 				.header(HttpHeaders.AUTHORIZATION, this.authorization)
 				.header(HttpHeaders.USER_AGENT, UserAgent.VALUE)
 				.accept(MediaType.APPLICATION_JSON);
+			if (this.timeout != null) {
+				request.httpRequest(this.timeout::apply);
+			}
 			WebClient.RequestHeadersSpec<?> spec = (body != null)
 					? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : request;
 			return spec.exchangeToMono((response) -> answer(response, method, uri, onSuccess));
 		});
 		if (this.timeout != null) {
-			attempt = attempt.timeout(this.timeout);
+			attempt = this.timeout.bound(attempt);
 		}
 		return attempt.onErrorMap((ex) -> !(ex instanceof PipelinerException), (ex) -> translate(ex, method, uri));
 	}
@@ -160,7 +162,14 @@ public final class Transport {
 				.then(Mono.error(new PipelinerRedirectException(status, location(uri, headers), method, uri)));
 		}
 		Duration retryAfter = RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER));
-		return this.bounded.text(response, method, uri)
+		Mono<String> body = this.bounded.text(response, method, uri);
+		if (Throttling.isThrottle(status)) {
+			body = Mono.deferContextual((context) -> {
+				Throttling.report(context);
+				return this.bounded.text(response, method, uri);
+			});
+		}
+		return body
 			.onErrorResume((ex) -> Mono.empty())
 			.defaultIfEmpty("")
 			.flatMap((text) -> Mono.error(this.errors.decode(status, text, retryAfter, method, uri)));
@@ -180,13 +189,19 @@ public final class Transport {
 	}
 
 	private <T> Mono<T> retried(Mono<T> call, boolean repeatable) {
-		if (this.retry.maxAttempts() <= 1) {
-			return call;
-		}
-		return call.retryWhen(Retry.from((failures) -> failures.concatMap((failure) -> {
-			Duration delay = delayBeforeRetry(failure.failure(), (int) failure.totalRetries() + 1, repeatable);
-			return (delay != null) ? Mono.delay(delay) : Mono.error(failure.failure());
-		})));
+		return (this.retry.maxAttempts() <= 1) ? call : retried(call, repeatable, 1);
+	}
+
+	/**
+	 * The call, sent again after a failure while the policy allows. Built of
+	 * {@code onErrorResume} rather than {@code retryWhen}, so that a call that succeeds at once
+	 * costs no more than one operator.
+	 */
+	private <T> Mono<T> retried(Mono<T> call, boolean repeatable, int retry) {
+		return call.onErrorResume((failure) -> {
+			Duration delay = delayBeforeRetry(failure, retry, repeatable);
+			return (delay != null) ? Mono.delay(delay).then(retried(call, repeatable, retry + 1)) : Mono.error(failure);
+		});
 	}
 
 	/**
@@ -216,8 +231,9 @@ public final class Transport {
 
 	private Throwable translate(Throwable ex, HttpMethod method, URI uri) {
 		String request = method + " " + Arguments.describe(uri);
-		if (ex instanceof TimeoutException) {
-			return new PipelinerTransportException(request + " had no complete answer within " + this.timeout, ex);
+		if (ex instanceof TimeoutException || causedBy(ex, io.netty.handler.timeout.TimeoutException.class)) {
+			return new PipelinerTransportException(request + " had no answer within " + this.timeout.timeout()
+					+ " (readTimeout)", ex);
 		}
 		if (ex instanceof DataBufferLimitException) {
 			return this.bounded.tooLarge(method, uri, ex);
@@ -237,6 +253,15 @@ public final class Transport {
 		// an answer came, but reading it failed in a way not foreseen: repeating it would not help
 		return new PipelinerDecodingException(request + " answered something that could not be processed: "
 				+ Arguments.shorten(describe(ex)), ex);
+	}
+
+	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Whether the connection could not be made, so the request never left. */

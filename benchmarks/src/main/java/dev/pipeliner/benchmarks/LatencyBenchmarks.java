@@ -1,0 +1,265 @@
+package dev.pipeliner.benchmarks;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import dev.pipeliner.client.EntityPage;
+import dev.pipeliner.client.Entity;
+import dev.pipeliner.client.PipelinerClient;
+import dev.pipeliner.client.PipelinerProtocol;
+import dev.pipeliner.client.query.Query;
+import dev.pipeliner.emulator.PipelinerEmulator;
+import dev.pipeliner.emulator.Protocol;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Reading a collection from the emulator at the round-trip times users see, injected by a
+ * {@link DelayProxy}: the client's stream against the sequential page-after-page loop, on v1
+ * and on v100, each pair measured side by side in one run; and what a page deep in a large
+ * collection costs the emulator.
+ */
+final class LatencyBenchmarks {
+
+	private static final List<Duration> ROUND_TRIPS = List.of(Duration.ZERO, Duration.ofMillis(20), Duration.ofMillis(50));
+
+	private static final int ENTITIES = 20_000;
+
+	private static final int PAGE = 100;
+
+	private LatencyBenchmarks() {
+	}
+
+	// v1: streamEntities against the sequential loop
+
+	static String v1() {
+		StringBuilder table = new StringBuilder("## Streaming " + String.format(Locale.ROOT, "%,d", ENTITIES)
+				+ " entities from the v1 emulator at a round-trip time\n\n"
+				+ "| round trip | streamEntities, defaults (entities/s) | streamEntities, 2 in flight (entities/s) "
+				+ "| sequential loop (entities/s) | defaults ÷ loop | 2 in flight ÷ loop |\n|---|---|---|---|---|---|\n");
+		try (PipelinerEmulator emulator = PipelinerEmulator.builder().start()) {
+			List<Map<String, Object>> products = new ArrayList<>(ENTITIES);
+			for (int i = 0; i < ENTITIES; i++) {
+				products.add(Map.of("NAME", "Product " + i));
+			}
+			emulator.insert(emulator.getTeamPipeline(), "Products", products);
+			for (Duration roundTrip : ROUND_TRIPS) {
+				try (DelayProxy proxy = roundTrip.isZero() ? null : new DelayProxy(emulator.getPort(), roundTrip)) {
+					String url = (proxy != null) ? proxy.url() : emulator.getUrl();
+					PipelinerClient.Builder builder = PipelinerClient.builder()
+						.url(url)
+						.teamPipeline(emulator.getTeamPipeline())
+						.credentials(emulator.getApiToken(), emulator.getApiPassword());
+					PipelinerClient adaptive = builder.build();
+					PipelinerClient fixed = builder.prefetchPages(2).maxPagesInFlight(2).build();
+					int rounds = roundTrip.isZero() ? 5 : 1;
+					double[] ours = new double[rounds];
+					double[] two = new double[rounds];
+					double[] loop = new double[rounds];
+					stream(adaptive, 2_000);
+					loop(adaptive, 2_000);
+					for (int round = 0; round < rounds; round++) {
+						ours[round] = rate(() -> stream(adaptive, ENTITIES));
+						two[round] = rate(() -> stream(fixed, ENTITIES));
+						loop[round] = rate(() -> loop(adaptive, ENTITIES));
+					}
+					double a = median(ours);
+					double b = median(two);
+					double c = median(loop);
+					table.append(String.format(Locale.ROOT, "| %d ms | %.0f | %.0f | %.0f | %.2f | %.2f |%n",
+							roundTrip.toMillis(), a, b, c, a / c, b / c));
+				}
+			}
+		}
+		return table.append("\nPages of ").append(PAGE).append(". Defaults: ").append(PipelinerClient.DEFAULT_PREFETCH_PAGES)
+			.append(" page requests in flight to start with, adapting up to ").append(PipelinerClient.DEFAULT_MAX_PAGES_IN_FLIGHT)
+			.append(". The loop asks for the next page when the last has arrived. At 0 ms, the median of 5 rounds.\n")
+			.toString();
+	}
+
+	private static long stream(PipelinerClient client, int count) {
+		return client.streamEntities("Products", Query.all().limit(count)).count().block();
+	}
+
+	/** How the vendor SDKs page: one request at a time, offset by the page size, until the total. */
+	private static long loop(PipelinerClient client, int count) {
+		long read = 0;
+		for (long offset = 0;; offset += PAGE) {
+			EntityPage<Entity> page = client.getEntities("Products", Query.all().offset((int) offset).limit(PAGE)).block();
+			read += page.items().size();
+			if (offset + PAGE >= Math.min(count, page.total())) {
+				return read;
+			}
+		}
+	}
+
+	// v100: streamEntities against a plain cursor loop, and legacy offsets in parallel
+
+	static String v100() {
+		StringBuilder table = new StringBuilder("## Streaming " + String.format(Locale.ROOT, "%,d", ENTITIES)
+				+ " entities from the v100 emulator at a round-trip time\n\n"
+				+ "| round trip | streamEntities, cursors (entities/s) | plain cursor loop (entities/s) "
+				+ "| legacy offsets, sequential (entities/s) | legacy offsets, 8 in flight (entities/s) "
+				+ "| streamEntities ÷ cursor loop | 8 offsets in flight ÷ cursor loop |\n|---|---|---|---|---|---|---|\n");
+		try (PipelinerEmulator emulator = PipelinerEmulator.builder().protocol(Protocol.V100).start()) {
+			List<Map<String, Object>> notes = new ArrayList<>(ENTITIES);
+			for (int i = 0; i < ENTITIES; i++) {
+				notes.add(Map.of("note", "Note " + i, "owner_id", "00000000-0000-0001-0000-0000000005fe"));
+			}
+			emulator.insert(emulator.getSpace(), "Notes", notes);
+			String authorization = Benchmarks.basic(emulator.getUsername(), emulator.getPassword());
+			String path = emulator.getBaseUrl(emulator.getSpace()).getPath() + "/entities/Notes";
+			WebClient bare = WebClient.create();
+			for (Duration roundTrip : ROUND_TRIPS) {
+				try (DelayProxy proxy = roundTrip.isZero() ? null : new DelayProxy(emulator.getPort(), roundTrip)) {
+					String url = (proxy != null) ? proxy.url() : emulator.getUrl();
+					PipelinerClient client = PipelinerClient.builder()
+						.protocol(PipelinerProtocol.V100)
+						.url(url)
+						.space(emulator.getSpace())
+						.credentials(emulator.getUsername(), emulator.getPassword())
+						.build();
+					Bare v100 = new Bare(bare, url + path, authorization);
+					int rounds = roundTrip.isZero() ? 5 : 1;
+					double[][] rates = new double[4][rounds];
+					client.streamEntities("Notes", Query.all().limit(2_000)).count().block();
+					v100.cursors(2_000);
+					for (int round = 0; round < rounds; round++) {
+						rates[0][round] = rate(() -> client.streamEntities("Notes", Query.all().limit(ENTITIES)).count().block());
+						rates[1][round] = rate(() -> v100.cursors(ENTITIES));
+						rates[2][round] = rate(() -> v100.offsets(ENTITIES, 1));
+						rates[3][round] = rate(() -> v100.offsets(ENTITIES, 8));
+					}
+					double ours = median(rates[0]);
+					double cursors = median(rates[1]);
+					table.append(String.format(Locale.ROOT, "| %d ms | %.0f | %.0f | %.0f | %.0f | %.2f | %.2f |%n",
+							roundTrip.toMillis(), ours, cursors, median(rates[2]), median(rates[3]), ours / cursors,
+							median(rates[3]) / cursors));
+				}
+			}
+		}
+		return table.append("\nPages of ").append(PAGE).append(" (v100's largest). The plain loop and the legacy offset reads")
+			.append(" are a bare WebClient that decodes each answer into a JsonNode. At 0 ms, the median of 5 rounds.\n")
+			.toString();
+	}
+
+	/** Reads of the v100 emulator with a bare WebClient. */
+	private record Bare(WebClient web, String collection, String authorization) {
+
+		private JsonNode get(String query) {
+			return this.web.get()
+				.uri(URI.create(this.collection + "?" + query))
+				.header(HttpHeaders.AUTHORIZATION, this.authorization)
+				.retrieve()
+				.bodyToMono(JsonNode.class)
+				.block();
+		}
+
+		/** A cursor loop: the next request once the last answer's cursor is known. */
+		long cursors(int count) {
+			long read = 0;
+			String after = null;
+			while (true) {
+				JsonNode answer = get("first=" + PAGE + ((after != null) ? "&after=" + after : ""));
+				read += answer.get("data").size();
+				JsonNode pageInfo = answer.get("page_info");
+				if (read >= count || !pageInfo.get("has_next_page").asBoolean()) {
+					return read;
+				}
+				after = pageInfo.get("end_cursor").asString();
+			}
+		}
+
+		/** Legacy limit and offset, {@code inFlight} requests at a time, in order. */
+		long offsets(int count, int inFlight) {
+			return Flux.range(0, (count + PAGE - 1) / PAGE)
+				.flatMapSequential((page) -> this.web.get()
+					.uri(URI.create(this.collection + "?limit=" + PAGE + "&offset=" + (page * PAGE)))
+					.header(HttpHeaders.AUTHORIZATION, this.authorization)
+					.retrieve()
+					.bodyToMono(JsonNode.class), inFlight, 1)
+				.map((answer) -> (long) answer.get("data").size())
+				.reduce(0L, Long::sum)
+				.block();
+		}
+
+	}
+
+	// The emulator: a page deep in a large collection against the first
+
+	static String deepPage() {
+		int size = 1_000_000;
+		StringBuilder table = new StringBuilder("## The emulator: a page deep in " + String.format(Locale.ROOT, "%,d", size)
+				+ " entities against the first page\n\n"
+				+ "| request | median latency (µs) | mean latency (µs) | ratio to offset 0 (median) |\n|---|---|---|---|\n");
+		try (PipelinerEmulator emulator = PipelinerEmulator.builder().start()) {
+			List<Map<String, Object>> products = new ArrayList<>(size);
+			for (int i = 0; i < size; i++) {
+				products.add(Map.of("NAME", "Product " + i));
+			}
+			emulator.insert(emulator.getTeamPipeline(), "Products", products);
+			products.clear();
+			WebClient bare = WebClient.create();
+			String authorization = Benchmarks.basic(emulator.getApiToken(), emulator.getApiPassword());
+			String base = emulator.getBaseUrl(emulator.getTeamPipeline()) + "/Products?limit=" + PAGE + "&offset=";
+			Supplier<Long> first = () -> timed(bare, base + 0, authorization);
+			Supplier<Long> deep = () -> timed(bare, base + 900_000, authorization);
+			for (int i = 0; i < 300; i++) {
+				first.get();
+				deep.get();
+			}
+			int calls = 500;
+			long[] atStart = new long[calls];
+			long[] atDepth = new long[calls];
+			for (int i = 0; i < calls; i++) {
+				atStart[i] = first.get();
+				atDepth[i] = deep.get();
+			}
+			double startMedian = medianMicros(atStart);
+			double depthMedian = medianMicros(atDepth);
+			table.append(String.format(Locale.ROOT, "| GET /Products?limit=%d&offset=0 | %.0f | %.0f | 1.00 |%n", PAGE, startMedian,
+					meanMicros(atStart)));
+			table.append(String.format(Locale.ROOT, "| GET /Products?limit=%d&offset=900000 | %.0f | %.0f | %.2f |%n", PAGE,
+					depthMedian, meanMicros(atDepth), depthMedian / startMedian));
+		}
+		return table.append("\nA bare WebClient, one request at a time, the two alternating; each answer read whole.\n").toString();
+	}
+
+	private static long timed(WebClient web, String url, String authorization) {
+		long start = System.nanoTime();
+		web.get().uri(URI.create(url)).header(HttpHeaders.AUTHORIZATION, authorization).retrieve().bodyToMono(byte[].class).block();
+		return System.nanoTime() - start;
+	}
+
+	private static double medianMicros(long[] nanos) {
+		long[] sorted = nanos.clone();
+		Arrays.sort(sorted);
+		return sorted[sorted.length / 2] / 1000.0;
+	}
+
+	private static double meanMicros(long[] nanos) {
+		return Arrays.stream(nanos).average().orElse(0) / 1000.0;
+	}
+
+	private static double rate(Supplier<Long> run) {
+		long start = System.nanoTime();
+		long count = run.get();
+		return count / ((System.nanoTime() - start) / 1e9);
+	}
+
+	private static double median(double[] values) {
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		return sorted[sorted.length / 2];
+	}
+
+}
