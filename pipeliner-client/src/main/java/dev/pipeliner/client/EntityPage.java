@@ -7,14 +7,14 @@ import java.util.List;
  * that continues the read after them.
  *
  * @param items the entities of this page, in the server's order
- * @param start the 0-based position of the first item in the whole result; on v100, in the
- * read since it started or resumed
+ * @param start the 0-based position of the first item in the whole result
  * @param end the 0-based position of the last item, inclusive; {@code start - 1} when the page is
  * empty
  * @param total how many entities match the query in all, or {@code -1} when the server did not
  * say
  * @param continuationToken what {@link PagedFlux#byPage(String)} takes to read on after this page:
- * an offset on the v1 API, a cursor on v100; {@code null} after the last page
+ * an offset on the v1 API, the position and cursor of the next page on v100; {@code null} after
+ * the last page
  * @param <T> {@link Entity}, or the type the entities were mapped onto
  */
 public record EntityPage<T>(List<T> items, long start, long end, long total, String continuationToken) {

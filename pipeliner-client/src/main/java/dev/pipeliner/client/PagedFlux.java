@@ -17,8 +17,8 @@ import reactor.core.publisher.Flux;
  * contacts.byPage().subscribe((page) -> checkpoint(page.continuationToken()));
  * contacts.byPage(savedToken).subscribe(...);   // later: carry on from there
  * }</pre>
- * The token is an offset on the v1 API and a cursor on v100; either way it is an opaque string to
- * keep and pass back. Like every publisher of the client it is cold: each subscription reads
+ * The token is an offset on the v1 API, and the position and cursor of the next page on v100;
+ * either way it is an opaque string to keep and pass back. Like every publisher of the client it is cold: each subscription reads
  * afresh.
  *
  * @param <T> {@link Entity}, or the type the entities are mapped onto
@@ -44,8 +44,7 @@ public final class PagedFlux<T> extends Flux<T> {
 
 	/**
 	 * @param continuationToken the {@link EntityPage#continuationToken()} of the last page read
-	 * @return the pages after it. On v1 a limit of the query still ends the read where it would
-	 * have; on v100, whose tokens are cursors, positions and the limit count from the resumed page
+	 * @return the pages after it; a limit of the query still ends the read where it would have
 	 * @throws IllegalArgumentException if the token is blank or not a token of this protocol
 	 */
 	public Flux<EntityPage<T>> byPage(String continuationToken) {

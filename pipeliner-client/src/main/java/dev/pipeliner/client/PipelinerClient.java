@@ -263,8 +263,10 @@ public final class PipelinerClient {
 		String name = Arguments.requireEntityName(entity, "entity");
 		QueryString parameters = query(query);
 		Arguments.requireNonNull(type, "type");
+		boolean cursors = this.resolver.configured().pagesByCursor();
 		return on("getEntities", name, (target) -> target.protocol().page(target.collection(), parameters))
-			.map((page) -> convert(page, type));
+			.map((page) -> convert(cursors ? new EntityPage<>(page.items(), page.start(), page.end(), page.total(),
+					CursorPaging.token(page.nextOffset(), page.continuationToken())) : page, type));
 	}
 
 	/**

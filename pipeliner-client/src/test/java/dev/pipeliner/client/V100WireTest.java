@@ -111,7 +111,7 @@ class V100WireTest {
 		assertThat(page.items()).extracting(Entity::id)
 			.containsExactly("00000000-0000-0000-0000-000000000001", "00000000-0000-0000-0000-000000000002");
 		assertThat(page.total()).isEqualTo(42);
-		assertThat(page.continuationToken()).isEqualTo("WyIwMiJd");
+		assertThat(page.continuationToken()).isEqualTo("2:WyIwMiJd");
 		assertThat(page.items().get(0).getDateTime("modified")).isEqualTo(Instant.parse("2023-03-23T14:20:54.529536Z"));
 		server.verify(getRequestedFor(urlPathEqualTo(BASE + "/Contacts")).withHeader("Authorization", equalTo(AUTHORIZATION))
 			.withHeader("Accept", equalTo("application/json"))
@@ -143,7 +143,7 @@ class V100WireTest {
 			.block();
 
 		assertThat(pages).hasSize(2);
-		assertThat(pages.get(0).continuationToken()).isEqualTo("B");
+		assertThat(pages.get(0).continuationToken()).isEqualTo("2:B");
 		assertThat(pages.get(1).continuationToken()).isNull();
 		assertThat(pages.get(1).start()).isEqualTo(2);
 		assertThat(pages.stream().flatMap((page) -> page.items().stream()).map(Entity::id))
@@ -152,6 +152,14 @@ class V100WireTest {
 		server.verify(2, getRequestedFor(urlPathEqualTo(BASE + "/Contacts")).withQueryParam("first", equalTo("100"))
 			.withQueryParam("filter[first_name]", equalTo("Ann")));
 		assertThat(this.client.streamEntities("Contacts", Query.all()).byPage("B").blockLast().items()).hasSize(1);
+		EntityPage<Entity> resumed = this.client.streamEntities("Contacts", Query.all()).byPage("2:B").blockLast();
+		assertThat(resumed.start()).isEqualTo(2);
+		assertThat(resumed.items()).hasSize(1);
+		int requests = server.getAllServeEvents().size();
+		assertThat(this.client.streamEntities("Contacts", Query.all().limit(2)).byPage("2:B").collectList().block())
+			.as("a resumed read whose limit is reached reads nothing")
+			.isEmpty();
+		assertThat(server.getAllServeEvents()).hasSize(requests);
 	}
 
 	@Test

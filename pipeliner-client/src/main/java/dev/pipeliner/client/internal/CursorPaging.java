@@ -35,6 +35,33 @@ public final class CursorPaging {
 
 	private final int pageSize;
 
+	/**
+	 * @param position the position of the entity after the page in the whole read
+	 * @param cursor the server's cursor of the next page, or {@code null} after the last
+	 * @return the continuation token of a page: its position, {@code :}, then the cursor, so that a
+	 * resumed read knows where it stands; {@code null} after the last page
+	 */
+	public static String token(long position, String cursor) {
+		return (cursor != null) ? position + ":" + cursor : null;
+	}
+
+	/** Where a read starts: a position, and the cursor of the page there ({@code null} for the first). */
+	private record Start(long position, String cursor) {
+
+		/** A token of {@link #token}, or a bare cursor, which counts from position 0. */
+		static Start of(String token) {
+			if (token == null) {
+				return new Start(0, null);
+			}
+			int colon = token.indexOf(':');
+			if (colon > 0 && colon < 19 && token.substring(0, colon).chars().allMatch(Character::isDigit)) {
+				return new Start(Long.parseLong(token.substring(0, colon)), token.substring(colon + 1));
+			}
+			return new Start(0, token);
+		}
+
+	}
+
 	/** @param pageSize how many entities to ask for per request */
 	public CursorPaging(int pageSize) {
 		this.pageSize = pageSize;
@@ -43,18 +70,21 @@ public final class CursorPaging {
 	/**
 	 * @param what what is read, for messages
 	 * @param fetcher sends the requests
-	 * @param cursor where to start: {@code null} for the beginning
-	 * @param limit the most entities to read in all
-	 * @return the pages, none of them empty, positioned from the start of this read
+	 * @param token where to start: {@code null} for the beginning, else a page's continuation
+	 * token (or a bare cursor, which counts from position 0)
+	 * @param limit the most entities to read in all, counted from the beginning of the read
+	 * @return the pages, none of them empty, positioned in the whole read, each with its
+	 * continuation token
 	 */
-	public <T> Flux<EntityPage<T>> pages(String what, Fetcher<T> fetcher, String cursor, long limit) {
-		if (limit <= 0) {
+	public <T> Flux<EntityPage<T>> pages(String what, Fetcher<T> fetcher, String token, long limit) {
+		Start start = Start.of(token);
+		if (start.position() >= limit) {
 			return Flux.empty();
 		}
 		return Flux.defer(() -> {
 			Set<String> seen = new HashSet<>();
-			long[] read = { 0 };
-			return fetch(fetcher, cursor, limit).expand((page) -> {
+			long[] read = { start.position() };
+			return fetch(fetcher, start.cursor(), limit - read[0]).expand((page) -> {
 				String next = page.continuationToken();
 				if (next == null || read[0] + page.items().size() >= limit) {
 					return Mono.empty();
@@ -65,7 +95,7 @@ public final class CursorPaging {
 				}
 				read[0] += page.items().size();
 				return fetch(fetcher, next, limit - read[0]);
-			}).scan(new Positioned<T>(null, 0), (before, page) -> new Positioned<>(page, before.next()))
+			}).scan(new Positioned<T>(null, start.position()), (before, page) -> new Positioned<>(page, before.next()))
 				.skip(1)
 				.map((positioned) -> positioned.page(limit))
 				.filter((page) -> !page.items().isEmpty());
@@ -86,12 +116,13 @@ public final class CursorPaging {
 		/** The page positioned in the read, cut to the limit; no continuation after the limit. */
 		EntityPage<T> page(long limit) {
 			List<T> items = this.answer.items();
-			String token = this.answer.continuationToken();
+			String cursor = this.answer.continuationToken();
 			if (this.start + items.size() >= limit) {
 				items = items.subList(0, (int) (limit - this.start));
-				token = null;
+				cursor = null;
 			}
-			return new EntityPage<>(items, this.start, this.start + items.size() - 1, this.answer.total(), token);
+			return new EntityPage<>(items, this.start, this.start + items.size() - 1, this.answer.total(),
+					token(this.start + items.size(), cursor));
 		}
 
 	}
