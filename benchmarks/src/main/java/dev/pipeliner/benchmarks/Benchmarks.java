@@ -20,6 +20,7 @@ import dev.pipeliner.client.BatchResult;
 import dev.pipeliner.client.EntityPage;
 import dev.pipeliner.client.Entity;
 import dev.pipeliner.client.PipelinerClient;
+import dev.pipeliner.client.PipelinerClientBuilder;
 import dev.pipeliner.client.query.Query;
 import dev.pipeliner.emulator.PipelinerEmulator;
 import dev.pipeliner.emulator.Seed;
@@ -375,7 +376,7 @@ public final class Benchmarks {
 		return table.toString();
 	}
 
-	static PipelinerClient.Builder client(String url, String teamPipeline) {
+	static PipelinerClientBuilder client(String url, String teamPipeline) {
 		return PipelinerClient.builder().url(url).teamPipeline(teamPipeline).credentials(TOKEN, PASSWORD);
 	}
 

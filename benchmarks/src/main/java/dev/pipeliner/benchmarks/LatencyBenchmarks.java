@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import dev.pipeliner.client.EntityPage;
 import dev.pipeliner.client.Entity;
 import dev.pipeliner.client.PipelinerClient;
+import dev.pipeliner.client.PipelinerClientBuilder;
 import dev.pipeliner.client.PipelinerProtocol;
 import dev.pipeliner.client.query.Query;
 import dev.pipeliner.emulator.PipelinerEmulator;
@@ -55,7 +56,7 @@ final class LatencyBenchmarks {
 			for (Duration roundTrip : ROUND_TRIPS) {
 				try (DelayProxy proxy = roundTrip.isZero() ? null : new DelayProxy(emulator.getPort(), roundTrip)) {
 					String url = (proxy != null) ? proxy.url() : emulator.getUrl();
-					PipelinerClient.Builder builder = PipelinerClient.builder()
+					PipelinerClientBuilder builder = PipelinerClient.builder()
 						.url(url)
 						.teamPipeline(emulator.getTeamPipeline())
 						.credentials(emulator.getApiToken(), emulator.getApiPassword());

@@ -149,7 +149,7 @@ class CarelessCallerTest extends WireMockTestSupport {
 		assertThat(this.client.streamEntities("Contacts", Query.all().limit(10)).byPage(Long.MAX_VALUE - 1)).isNotNull();
 	}
 
-	private static PipelinerClient.Builder builder(String url) {
+	private static PipelinerClientBuilder builder(String url) {
 		return PipelinerClient.builder().url(url).teamPipeline("eu_x").credentials("t", "p");
 	}
 

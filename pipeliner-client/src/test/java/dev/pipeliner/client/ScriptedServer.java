@@ -58,7 +58,7 @@ final class ScriptedServer implements AutoCloseable {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
-	PipelinerClient.Builder clientBuilder() {
+	PipelinerClientBuilder clientBuilder() {
 		return PipelinerClient.builder()
 			.url(url())
 			.teamPipeline("eu_Pipeline1")

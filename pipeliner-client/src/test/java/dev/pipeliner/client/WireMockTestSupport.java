@@ -41,7 +41,7 @@ abstract class WireMockTestSupport {
 		this.client = clientBuilder().build();
 	}
 
-	PipelinerClient.Builder clientBuilder() {
+	PipelinerClientBuilder clientBuilder() {
 		return PipelinerClient.builder()
 			.url(server.baseUrl())
 			.teamPipeline("eu_Pipeline1")

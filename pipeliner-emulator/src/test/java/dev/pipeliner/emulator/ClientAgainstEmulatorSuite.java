@@ -12,6 +12,7 @@ import dev.pipeliner.client.BlockingPipelinerClient;
 import dev.pipeliner.client.Entity;
 import dev.pipeliner.client.EntityPage;
 import dev.pipeliner.client.PipelinerClient;
+import dev.pipeliner.client.PipelinerClientBuilder;
 import dev.pipeliner.client.error.PipelinerAuthenticationException;
 import dev.pipeliner.client.error.PipelinerNotFoundException;
 import dev.pipeliner.client.error.PipelinerValidationException;
@@ -56,7 +57,7 @@ abstract class ClientAgainstEmulatorSuite {
 	abstract PipelinerEmulator emulator();
 
 	/** @return a builder for a client of the subclass's protocol, connected to {@code emulator} */
-	abstract PipelinerClient.Builder builder(PipelinerEmulator emulator);
+	abstract PipelinerClientBuilder builder(PipelinerEmulator emulator);
 
 	abstract Names names();
 

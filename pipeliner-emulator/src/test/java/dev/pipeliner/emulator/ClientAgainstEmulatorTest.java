@@ -13,6 +13,7 @@ import dev.pipeliner.client.BatchResult.Status;
 import dev.pipeliner.client.EntityPage;
 import dev.pipeliner.client.FieldInfo;
 import dev.pipeliner.client.PipelinerClient;
+import dev.pipeliner.client.PipelinerClientBuilder;
 import dev.pipeliner.client.error.PipelinerAuthenticationException;
 import dev.pipeliner.client.error.PipelinerNotFoundException;
 import dev.pipeliner.client.error.PipelinerValidationException;
@@ -47,7 +48,7 @@ class ClientAgainstEmulatorTest extends ClientAgainstEmulatorSuite {
 	}
 
 	@Override
-	PipelinerClient.Builder builder(PipelinerEmulator emulator) {
+	PipelinerClientBuilder builder(PipelinerEmulator emulator) {
 		return PipelinerClient.builder()
 			.url(emulator.getUrl())
 			.teamPipeline("eu_Demo")

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.pipeliner.client.FieldInfo;
 import dev.pipeliner.client.PipelinerClient;
+import dev.pipeliner.client.PipelinerClientBuilder;
 import dev.pipeliner.client.PipelinerProtocol;
 import dev.pipeliner.client.error.PipelinerUnsupportedOperationException;
 import dev.pipeliner.client.error.PipelinerValidationException;
@@ -36,7 +37,7 @@ class ClientAgainstV100EmulatorTest extends ClientAgainstEmulatorSuite {
 	}
 
 	@Override
-	PipelinerClient.Builder builder(PipelinerEmulator emulator) {
+	PipelinerClientBuilder builder(PipelinerEmulator emulator) {
 		return PipelinerClient.builder()
 			.protocol(PipelinerProtocol.V100)
 			.url(emulator.getUrl())

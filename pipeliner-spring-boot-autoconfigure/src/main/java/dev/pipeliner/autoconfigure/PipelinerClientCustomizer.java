@@ -1,6 +1,7 @@
 package dev.pipeliner.autoconfigure;
 
 import dev.pipeliner.client.PipelinerClient;
+import dev.pipeliner.client.PipelinerClientBuilder;
 
 /**
  * Changes the auto-configured {@link PipelinerClient} before it is built, for settings that
@@ -13,6 +14,6 @@ public interface PipelinerClientCustomizer {
 	/**
 	 * @param builder the builder, with the properties already applied
 	 */
-	void customize(PipelinerClient.Builder builder);
+	void customize(PipelinerClientBuilder builder);
 
 }

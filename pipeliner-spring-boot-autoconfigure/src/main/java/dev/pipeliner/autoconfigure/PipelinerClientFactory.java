@@ -7,6 +7,7 @@ import java.util.Set;
 
 import dev.pipeliner.client.HttpLogOptions;
 import dev.pipeliner.client.PipelinerClient;
+import dev.pipeliner.client.PipelinerClientBuilder;
 import dev.pipeliner.client.PipelinerProtocol;
 import dev.pipeliner.client.internal.Arguments;
 import dev.pipeliner.client.observation.PipelinerObservationConvention;
@@ -84,7 +85,7 @@ final class PipelinerClientFactory {
 			.withRedirects(HttpRedirects.DONT_FOLLOW), properties.getSsl(), this.sslBundles);
 		try {
 			webClient.clientConnector(connectors.build(settings));
-			PipelinerClient.Builder builder = connect(PipelinerClient.builder().webClientBuilder(webClient), connection);
+			PipelinerClientBuilder builder = connect(PipelinerClient.builder().webClientBuilder(webClient), connection);
 			PipelinerSharedSettings.applyTo(builder, properties);
 			// the application's mapper maps entities onto its own types; the wire format is the client's
 			this.jsonMapper.ifAvailable(builder::jsonMapper);
@@ -100,7 +101,7 @@ final class PipelinerClientFactory {
 	}
 
 	/** Everything the client needs to know of where it connects, and as whom, in one place. */
-	private static PipelinerClient.Builder connect(PipelinerClient.Builder builder,
+	private static PipelinerClientBuilder connect(PipelinerClientBuilder builder,
 			PipelinerConnectionDetails connection) {
 		PipelinerConnectionDetails.Credentials credentials = connection.getCredentials();
 		builder.protocol(connection.getProtocol()).url(connection.getUrl());

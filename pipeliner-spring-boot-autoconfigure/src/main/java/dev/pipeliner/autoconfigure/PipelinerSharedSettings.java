@@ -5,6 +5,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import dev.pipeliner.client.PipelinerClient;
+import dev.pipeliner.client.PipelinerClientBuilder;
 import dev.pipeliner.client.RetryPolicy;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -19,27 +20,27 @@ final class PipelinerSharedSettings {
 
 	private static final List<Setting<?>> SETTINGS = List.of(
 			new Setting<>("allowInsecureHttp", "pipeliner.allow-insecure-http", PipelinerProperties::isAllowInsecureHttp,
-					PipelinerClient.Builder::allowInsecureHttp),
+					PipelinerClientBuilder::allowInsecureHttp),
 			new Setting<>("discoverDataCenter", "pipeliner.discover-data-center",
-					PipelinerProperties::isDiscoverDataCenter, PipelinerClient.Builder::discoverDataCenter),
+					PipelinerProperties::isDiscoverDataCenter, PipelinerClientBuilder::discoverDataCenter),
 			// on the connector, by PipelinerClientFactory
 			new Setting<>("connectTimeout", "pipeliner.connect-timeout", PipelinerProperties::getConnectTimeout, null),
 			new Setting<>("readTimeout", "pipeliner.read-timeout", PipelinerProperties::getReadTimeout,
-					PipelinerClient.Builder::readTimeout),
+					PipelinerClientBuilder::readTimeout),
 			new Setting<>("callTimeout", "pipeliner.call-timeout", PipelinerProperties::getCallTimeout,
-					PipelinerClient.Builder::callTimeout),
+					PipelinerClientBuilder::callTimeout),
 			new Setting<>("maxResponseSize", "pipeliner.max-response-size", PipelinerProperties::getMaxResponseSize,
-					PipelinerClient.Builder::maxResponseSize),
+					PipelinerClientBuilder::maxResponseSize),
 			new Setting<>("pageSize", "pipeliner.page-size", PipelinerProperties::getPageSize,
-					PipelinerClient.Builder::pageSize),
+					PipelinerClientBuilder::pageSize),
 			new Setting<>("prefetchPages", "pipeliner.prefetch-pages", PipelinerProperties::getPrefetchPages,
-					PipelinerClient.Builder::prefetchPages),
+					PipelinerClientBuilder::prefetchPages),
 			new Setting<>("maxPagesInFlight", "pipeliner.max-pages-in-flight", PipelinerProperties::getMaxPagesInFlight,
-					PipelinerClient.Builder::maxPagesInFlight),
+					PipelinerClientBuilder::maxPagesInFlight),
 			new Setting<>("batchSize", "pipeliner.batch.size", (properties) -> properties.getBatch().getSize(),
-					PipelinerClient.Builder::batchSize),
+					PipelinerClientBuilder::batchSize),
 			new Setting<>("batchConcurrency", "pipeliner.batch.concurrency",
-					(properties) -> properties.getBatch().getConcurrency(), PipelinerClient.Builder::batchConcurrency),
+					(properties) -> properties.getBatch().getConcurrency(), PipelinerClientBuilder::batchConcurrency),
 			// the retry settings reach the builder together, as one RetryPolicy
 			new Setting<>("maxAttempts", "pipeliner.retry.max-attempts",
 					(properties) -> properties.getRetry().getMaxAttempts(), null),
@@ -54,7 +55,7 @@ final class PipelinerSharedSettings {
 	private PipelinerSharedSettings() {
 	}
 
-	static void applyTo(PipelinerClient.Builder builder, PipelinerProperties properties) {
+	static void applyTo(PipelinerClientBuilder builder, PipelinerProperties properties) {
 		SETTINGS.forEach((setting) -> setting.applyTo(builder, properties));
 		PipelinerProperties.Retry retry = properties.getRetry();
 		builder.retry(new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff(),
@@ -84,9 +85,9 @@ final class PipelinerSharedSettings {
 	 * @param builder how to hand it to the client builder; {@code null} if it goes elsewhere
 	 */
 	private record Setting<T>(String argument, String property, Function<PipelinerProperties, T> value,
-			BiConsumer<PipelinerClient.Builder, T> builder) {
+			BiConsumer<PipelinerClientBuilder, T> builder) {
 
-		void applyTo(PipelinerClient.Builder target, PipelinerProperties properties) {
+		void applyTo(PipelinerClientBuilder target, PipelinerProperties properties) {
 			if (this.builder != null) {
 				this.builder.accept(target, this.value.apply(properties));
 			}

@@ -1,0 +1,369 @@
+package dev.pipeliner.client;
+
+import java.net.URI;
+import java.time.Duration;
+
+import dev.pipeliner.client.internal.Arguments;
+import dev.pipeliner.client.internal.Batching;
+import dev.pipeliner.client.internal.Bodies;
+import dev.pipeliner.client.internal.CursorPaging;
+import dev.pipeliner.client.internal.Observations;
+import dev.pipeliner.client.internal.OffsetPaging;
+import dev.pipeliner.client.internal.V100Protocol;
+import dev.pipeliner.client.internal.V1Protocol;
+import dev.pipeliner.client.internal.WebClients;
+import dev.pipeliner.client.internal.WireJson;
+import dev.pipeliner.client.observation.DefaultPipelinerObservationConvention;
+import dev.pipeliner.client.observation.PipelinerObservationConvention;
+import dev.pipeliner.client.query.Query;
+import io.micrometer.observation.ObservationRegistry;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Builds a {@link PipelinerClient}. {@link #url}, {@link #teamPipeline} and
+ * {@link #credentials} are required; everything else has a default.
+ */
+public final class PipelinerClientBuilder {
+
+	private URI url;
+
+	private PipelinerProtocol protocol = PipelinerProtocol.V1;
+
+	private String space;
+
+	private String teamPipeline;
+
+	private String apiToken;
+
+	private String apiPassword;
+
+	private WebClient webClient;
+
+	private WebClient.Builder webClientBuilder;
+
+	private ObjectMapper mapper = WireJson.MAPPER;
+
+	private Duration connectTimeout;
+
+	private Duration readTimeout = PipelinerClient.DEFAULT_READ_TIMEOUT;
+
+	private Duration callTimeout = PipelinerClient.DEFAULT_CALL_TIMEOUT;
+
+	private DataSize maxResponseSize = PipelinerClient.DEFAULT_MAX_RESPONSE_SIZE;
+
+	private RetryPolicy retry = RetryPolicy.DEFAULT;
+
+	private boolean allowInsecureHttp;
+
+	private boolean discoverDataCenter;
+
+	private HttpLogOptions httpLogging = HttpLogOptions.NONE;
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private PipelinerObservationConvention observationConvention;
+
+	private int pageSize = PipelinerClient.DEFAULT_PAGE_SIZE;
+
+	private int prefetchPages = PipelinerClient.DEFAULT_PREFETCH_PAGES;
+
+	private int maxPagesInFlight = PipelinerClient.DEFAULT_MAX_PAGES_IN_FLIGHT;
+
+	private int batchSize = PipelinerClient.DEFAULT_BATCH_SIZE;
+
+	private int batchConcurrency = PipelinerClient.DEFAULT_BATCH_CONCURRENCY;
+
+	PipelinerClientBuilder() {
+	}
+
+	/** @param url the service URL, such as {@code https://eu.pipelinersales.com} */
+	public PipelinerClientBuilder url(String url) {
+		Arguments.requireText(url, "url");
+		try {
+			return url(URI.create(url.trim()));
+		}
+		catch (IllegalArgumentException ex) {
+			// without the cause, whose message quotes the URL whole, user info included
+			throw new IllegalArgumentException("url " + Arguments.quote((Object) Arguments.withoutUserInfo(url))
+					+ " is not a valid URL");
+		}
+	}
+
+	/** @param url the service URL, such as {@code https://eu.pipelinersales.com} */
+	public PipelinerClientBuilder url(URI url) {
+		this.url = Arguments.requireNonNull(url, "url");
+		return this;
+	}
+
+	/**
+	 * @param observationRegistry where each operation is observed as
+	 * {@code pipeliner.client.operation} (see {@link DefaultPipelinerObservationConvention}); none
+	 * by default. The HTTP requests are observed as children of it when the
+	 * {@link WebClient} is instrumented too, as Spring Boot's is.
+	 */
+	public PipelinerClientBuilder observationRegistry(ObservationRegistry observationRegistry) {
+		this.observationRegistry = Arguments.requireNonNull(observationRegistry, "observationRegistry");
+		return this;
+	}
+
+	/** @param observationConvention names and tags the operation observations in place of the default */
+	public PipelinerClientBuilder observationConvention(PipelinerObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
+		return this;
+	}
+
+	/**
+	 * @param httpLogging what to log of the HTTP traffic; nothing by default. Logging bodies
+	 * makes {@link #build()} log a warning, since they hold CRM data.
+	 */
+	public PipelinerClientBuilder httpLogging(HttpLogOptions httpLogging) {
+		this.httpLogging = Arguments.requireNonNull(httpLogging, "httpLogging");
+		return this;
+	}
+
+	/**
+	 * @param discoverDataCenter whether to ask the configured URL for the data center that
+	 * serves the team pipeline ({@code teamPipelineUrl}) on first use, and send every call
+	 * there; off by default. The answer is cached for the life of the client, and checked like
+	 * a configured URL.
+	 */
+	public PipelinerClientBuilder discoverDataCenter(boolean discoverDataCenter) {
+		this.discoverDataCenter = discoverDataCenter;
+		return this;
+	}
+
+	/**
+	 * @param allowInsecureHttp whether a plain {@code http://} URL to a host other than this
+	 * machine is accepted; off by default, since the credentials would cross the network
+	 * unencrypted. {@code http://} to loopback (an emulator, a test server) is always accepted.
+	 */
+	public PipelinerClientBuilder allowInsecureHttp(boolean allowInsecureHttp) {
+		this.allowInsecureHttp = allowInsecureHttp;
+		return this;
+	}
+
+	/**
+	 * @param protocol the API version to speak; {@link PipelinerProtocol#V1} by default.
+	 * {@link PipelinerProtocol#V100} takes a {@link #space} in place of a team pipeline, and the
+	 * API application's username and password as {@link #credentials}.
+	 */
+	public PipelinerClientBuilder protocol(PipelinerProtocol protocol) {
+		this.protocol = Arguments.requireNonNull(protocol, "protocol");
+		return this;
+	}
+
+	/** @param space the v100 space id, such as {@code fr_Myself}, that comes with the API application */
+	public PipelinerClientBuilder space(String space) {
+		this.space = space;
+		return this;
+	}
+
+	/** @param teamPipeline the v1 team pipeline id, such as {@code eu_myPipeline} */
+	public PipelinerClientBuilder teamPipeline(String teamPipeline) {
+		this.teamPipeline = teamPipeline;
+		return this;
+	}
+
+	/**
+	 * @param apiToken the API token from the customer portal's API Access page
+	 * @param apiPassword the API password from the same page
+	 */
+	public PipelinerClientBuilder credentials(String apiToken, String apiPassword) {
+		this.apiToken = apiToken;
+		this.apiPassword = apiPassword;
+		return this;
+	}
+
+	/**
+	 * Sends requests with this {@link WebClient} as it is. Its filters, codecs and connector
+	 * apply; {@link #connectTimeout} cannot be combined with it.
+	 */
+	public PipelinerClientBuilder webClient(WebClient webClient) {
+		this.webClient = Arguments.requireNonNull(webClient, "webClient");
+		return this;
+	}
+
+	/**
+	 * Builds the {@link WebClient} from a clone of this builder, so that its filters, codecs and
+	 * connector apply (Spring Boot's auto-configured builder, for instance). The given builder is
+	 * not changed.
+	 */
+	public PipelinerClientBuilder webClientBuilder(WebClient.Builder webClientBuilder) {
+		this.webClientBuilder = Arguments.requireNonNull(webClientBuilder, "webClientBuilder");
+		return this;
+	}
+
+	/**
+	 * @param mapper the mapper for the caller's own types: {@link Entity#as(Class)}, the
+	 * {@code Class<T>} overloads, and request bodies written from records and POJOs, with the
+	 * protocol's forms of dates and booleans added. The wire format itself is read with the
+	 * client's own mapper, so no setting of this one changes how answers are decoded.
+	 */
+	public PipelinerClientBuilder jsonMapper(ObjectMapper mapper) {
+		this.mapper = Arguments.requireNonNull(mapper, "mapper");
+		return this;
+	}
+
+	/**
+	 * Bounds the time to establish a connection. Setting it gives the client a Reactor Netty
+	 * connector of its own, in place of the connector of a {@link #webClientBuilder}; without
+	 * one, a client-owned connector with {@link PipelinerClient#DEFAULT_CONNECT_TIMEOUT} is used.
+	 */
+	public PipelinerClientBuilder connectTimeout(Duration connectTimeout) {
+		this.connectTimeout = requirePositive(connectTimeout, "connectTimeout");
+		return this;
+	}
+
+	/**
+	 * Bounds each wait for the answer to one attempt; {@link PipelinerClient#DEFAULT_READ_TIMEOUT} by default.
+	 * On Reactor Netty it is the request's response timeout, which bounds each wait for data;
+	 * with another connector it bounds the whole attempt. An attempt that waits longer fails
+	 * with a retryable {@link dev.pipeliner.client.error.PipelinerTransportException}. The
+	 * call timeout bounds the whole call.
+	 */
+	public PipelinerClientBuilder readTimeout(Duration readTimeout) {
+		this.readTimeout = requirePositive(readTimeout, "readTimeout");
+		return this;
+	}
+
+	/**
+	 * Bounds a whole call, retries and their waits included, so that every call ends;
+	 * {@link PipelinerClient#DEFAULT_CALL_TIMEOUT} by default. A stream applies it to each page.
+	 */
+	public PipelinerClientBuilder callTimeout(Duration callTimeout) {
+		this.callTimeout = requirePositive(callTimeout, "callTimeout");
+		return this;
+	}
+
+	/**
+	 * Bounds the size of one answer; {@link PipelinerClient#DEFAULT_MAX_RESPONSE_SIZE} by default. Reading an
+	 * answer stops once it grows past this, with a
+	 * {@link dev.pipeliner.client.error.PipelinerDecodingException}, so that no answer can
+	 * exhaust memory. A page of a stream is one answer.
+	 */
+	public PipelinerClientBuilder maxResponseSize(DataSize maxResponseSize) {
+		Arguments.requireNonNull(maxResponseSize, "maxResponseSize");
+		if (maxResponseSize.toBytes() < 1024) {
+			throw new IllegalArgumentException("maxResponseSize must be at least 1KB, but was " + maxResponseSize);
+		}
+		this.maxResponseSize = maxResponseSize;
+		return this;
+	}
+
+	/**
+	 * @param retry when failed requests are retried and how long to wait;
+	 * {@link RetryPolicy#DEFAULT} by default, {@link RetryPolicy#NONE} to turn retries off
+	 */
+	public PipelinerClientBuilder retry(RetryPolicy retry) {
+		this.retry = Arguments.requireNonNull(retry, "retry");
+		return this;
+	}
+
+	/**
+	 * @param pageSize how many entities {@link PipelinerClient#streamEntities(String, Query)}
+	 * asks for per request; {@link PipelinerClient#DEFAULT_PAGE_SIZE} by default
+	 */
+	public PipelinerClientBuilder pageSize(int pageSize) {
+		this.pageSize = requireAtLeastOne(pageSize, "pageSize");
+		return this;
+	}
+
+	/**
+	 * @param prefetchPages how many page requests
+	 * {@link PipelinerClient#streamEntities(String, Query)} starts with in flight ahead of its
+	 * subscriber on v1, so that reading overlaps the server's latency; it adapts from there up
+	 * to {@link #maxPagesInFlight}. {@link PipelinerClient#DEFAULT_PREFETCH_PAGES} by default
+	 */
+	public PipelinerClientBuilder prefetchPages(int prefetchPages) {
+		this.prefetchPages = requireAtLeastOne(prefetchPages, "prefetchPages");
+		return this;
+	}
+
+	/**
+	 * @param maxPagesInFlight the most page requests
+	 * {@link PipelinerClient#streamEntities(String, Query)} keeps in flight on the v1 API, and
+	 * the most pages it holds for a slow subscriber; {@link PipelinerClient#DEFAULT_MAX_PAGES_IN_FLIGHT} by
+	 * default. A stream starts with {@link #prefetchPages} in flight, adds one each time a page
+	 * arrives while its subscriber waits for one, drops one each time a page arrives while
+	 * another still waits for the subscriber, and halves the number on a {@code 429} or
+	 * {@code 503} answer, never again reaching the number the server refused. A value below
+	 * {@code prefetchPages} counts as {@code prefetchPages}. Cursor paging (v100) sends one
+	 * request at a time, since each needs the cursor of the answer before it.
+	 */
+	public PipelinerClientBuilder maxPagesInFlight(int maxPagesInFlight) {
+		this.maxPagesInFlight = requireAtLeastOne(maxPagesInFlight, "maxPagesInFlight");
+		return this;
+	}
+
+	/**
+	 * @param batchSize how many items one {@code setEntities} or {@code deleteEntities} request
+	 * carries when a batch that ignores failures is split; {@link PipelinerClient#DEFAULT_BATCH_SIZE} by default
+	 */
+	public PipelinerClientBuilder batchSize(int batchSize) {
+		this.batchSize = requireAtLeastOne(batchSize, "batchSize");
+		return this;
+	}
+
+	/**
+	 * @param batchConcurrency how many requests of a split batch are in flight at once;
+	 * {@link PipelinerClient#DEFAULT_BATCH_CONCURRENCY} by default
+	 */
+	public PipelinerClientBuilder batchConcurrency(int batchConcurrency) {
+		this.batchConcurrency = requireAtLeastOne(batchConcurrency, "batchConcurrency");
+		return this;
+	}
+
+	/**
+	 * @return the client
+	 * @throws IllegalArgumentException naming the first setting that is missing or invalid
+	 */
+	public PipelinerClient build() {
+		URI serviceUrl = Arguments.requireServiceUrl(this.url, this.allowInsecureHttp, "url");
+		boolean v100 = this.protocol == PipelinerProtocol.V100;
+		String pipeline = v100 ? PipelinerClient.requireAccount(this.space, "space", "fr_Myself")
+				: PipelinerClient.requireAccount(this.teamPipeline, "teamPipeline", "eu_myPipeline");
+		if (v100 && this.discoverDataCenter) {
+			throw new IllegalArgumentException("discoverDataCenter: the v100 API has no data-center discovery; the"
+					+ " service URL comes with the API application");
+		}
+		Arguments.requireCredentials(this.apiToken, this.apiPassword);
+		WebClient client = WebClients.build(this.webClient, this.webClientBuilder, this.connectTimeout,
+				PipelinerClient.DEFAULT_CONNECT_TIMEOUT, this.httpLogging);
+		Duration readTimeout = this.readTimeout;
+		RetryPolicy retry = this.retry;
+		long maxResponseSize = this.maxResponseSize.toBytes();
+		PipelinerClient.Protocols protocols = v100
+				? (url, account, user, password) -> new V100Protocol(client, url, account, user, password, readTimeout,
+						retry, maxResponseSize)
+				: (url, account, token, password) -> new V1Protocol(client, url, account, token, password, readTimeout,
+						retry, maxResponseSize);
+		// the value forms of the protocol, for every client derived from this builder
+		Bodies bodies = new Bodies(this.mapper, protocols.create(serviceUrl, pipeline, this.apiToken, this.apiPassword)
+			.values());
+		PipelinerClient.Settings settings = new PipelinerClient.Settings(protocols, serviceUrl, this.mapper, bodies, this.callTimeout,
+				new OffsetPaging(this.pageSize, this.prefetchPages, this.maxPagesInFlight), new CursorPaging(this.pageSize),
+				new Batching(this.batchSize, this.batchConcurrency),
+				new Observations(this.observationRegistry, this.observationConvention), this.allowInsecureHttp,
+				this.discoverDataCenter);
+		return new PipelinerClient(settings, pipeline, this.apiToken, this.apiPassword);
+	}
+
+	private static int requireAtLeastOne(int value, String name) {
+		if (value < 1) {
+			throw new IllegalArgumentException(name + " must be at least 1, but was " + value);
+		}
+		return value;
+	}
+
+	private static Duration requirePositive(Duration duration, String name) {
+		Arguments.requireNonNull(duration, name);
+		if (duration.isNegative() || duration.isZero()) {
+			throw new IllegalArgumentException(name + " must be positive, but was " + duration);
+		}
+		return duration;
+	}
+
+}
