@@ -299,7 +299,7 @@ public final class PipelinerClient {
 		QueryString parameters = this.resolver.configured().streamQuery(query);
 		Arguments.requireNonNull(type, "type");
 		Set<String> paging = this.resolver.configured().pagingParameters();
-		if (query.getRawQuery() != null && parameters.rawNames().stream().anyMatch(paging::contains)) {
+		if (query.getRawQuery() != null && query.toParameters().keySet().stream().anyMatch(paging::contains)) {
 			throw new IllegalArgumentException("query: a stream sets " + paging + " itself, so a raw query read as a"
 					+ " stream must not; put the limit in the query with Query.parse or Query.limit");
 		}

@@ -28,19 +28,6 @@ public record QueryString(String raw, Map<String, String> parameters) {
 		return new QueryString(null, parameters);
 	}
 
-	/** @return the names of the parameters of the raw query string, decoded */
-	public java.util.Set<String> rawNames() {
-		java.util.Set<String> names = new java.util.LinkedHashSet<>();
-		if (this.raw != null) {
-			for (String pair : this.raw.split("&")) {
-				int equals = pair.indexOf('=');
-				names.add(java.net.URLDecoder.decode((equals < 0) ? pair : pair.substring(0, equals),
-						java.nio.charset.StandardCharsets.UTF_8));
-			}
-		}
-		return names;
-	}
-
 	/** @return this query with one more named parameter, or another value for it */
 	public QueryString with(String name, String value) {
 		Map<String, String> more = new LinkedHashMap<>(this.parameters);

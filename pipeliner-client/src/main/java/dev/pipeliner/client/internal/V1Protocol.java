@@ -136,7 +136,7 @@ public final class V1Protocol implements Protocol {
 				JsonNode name = entry.getValue();
 				if (entry.getKey().isBlank() || !name.isString() || name.stringValue().isBlank()) {
 					throw new PipelinerDecodingException("entityPublic is not a map of collection names to entity names: "
-							+ abbreviate(json), null);
+							+ Arguments.shorten(json.toString()), null);
 				}
 				names.put(entry.getKey(), name.stringValue());
 			}
@@ -359,21 +359,16 @@ public final class V1Protocol implements Protocol {
 
 	private static JsonNode requireArray(JsonNode json, String what) {
 		if (!json.isArray()) {
-			throw new PipelinerDecodingException(what + " is not a JSON array: " + abbreviate(json), null);
+			throw new PipelinerDecodingException(what + " is not a JSON array: " + Arguments.shorten(json.toString()), null);
 		}
 		return json;
 	}
 
 	private static ObjectNode requireObject(JsonNode json, String what) {
 		if (!(json instanceof ObjectNode object)) {
-			throw new PipelinerDecodingException(what + " is not a JSON object: " + abbreviate(json), null);
+			throw new PipelinerDecodingException(what + " is not a JSON object: " + Arguments.shorten(json.toString()), null);
 		}
 		return object;
-	}
-
-	private static String abbreviate(JsonNode json) {
-		String text = json.toString();
-		return (text.length() > 200) ? text.substring(0, 200) + "…" : text;
 	}
 
 }

@@ -4,7 +4,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +56,7 @@ public final class Api implements Service {
 			String serviceUrl, Clock clock) {
 		this.mapper = mapper;
 		this.pipelines = pipelines;
-		this.authorization = "Basic "
-				+ Base64.getEncoder().encodeToString((apiToken + ":" + apiPassword).getBytes(StandardCharsets.UTF_8));
+		this.authorization = Wire.basic(apiToken, apiPassword);
 		this.serviceUrl = serviceUrl;
 		this.clock = clock;
 		this.writes = new EntityWrites(clock, Wire.V1);

@@ -140,17 +140,7 @@ final class EntityQuery {
 
 	/** @return the entity with only the fields of {@code loadonly} (and its ID) */
 	ObjectNode project(ObjectNode entity) {
-		if (this.loadOnly.isEmpty()) {
-			return entity;
-		}
-		ObjectNode projected = entity.objectNode();
-		projected.set("ID", entity.get("ID"));
-		for (String field : this.loadOnly) {
-			if (entity.has(field)) {
-				projected.set(field, entity.get(field));
-			}
-		}
-		return projected;
+		return Wire.V1.project(entity, this.loadOnly);
 	}
 
 	/** Numbers compare as numbers, everything else as text without regard to case. */

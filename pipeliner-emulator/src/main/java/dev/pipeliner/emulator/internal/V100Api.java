@@ -4,7 +4,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,8 +58,7 @@ public final class V100Api implements Service {
 			String serviceUrl, Clock clock) {
 		this.mapper = mapper;
 		this.spaces = spaces;
-		this.authorization = "Basic "
-				+ Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+		this.authorization = Wire.basic(username, password);
 		this.serviceUrl = serviceUrl;
 		this.writes = new EntityWrites(clock, Wire.V100);
 		this.lists = new V100Lists(mapper);
@@ -232,17 +230,7 @@ public final class V100Api implements Service {
 	}
 
 	private static ObjectNode project(ObjectNode entity, V100Query query) {
-		if (query.loadOnly.isEmpty()) {
-			return entity;
-		}
-		ObjectNode projected = entity.objectNode();
-		projected.set("id", entity.get("id"));
-		for (String field : query.loadOnly) {
-			if (entity.has(field)) {
-				projected.set(field, entity.get(field));
-			}
-		}
-		return projected;
+		return Wire.V100.project(entity, query.loadOnly);
 	}
 
 	private Reply success(int status, JsonNode data) {

@@ -1,5 +1,6 @@
 package dev.pipeliner.emulator.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -9,12 +10,15 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
+import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What differs between the stored forms of the two protocols: the names of the fields the server
@@ -117,6 +121,26 @@ public enum Wire {
 	String newTextId() {
 		String uuid = UUID.randomUUID().toString();
 		return (this == V1) ? "PY-7FFFFFFF-" + uuid.toUpperCase(Locale.ROOT) : uuid;
+	}
+
+	/** @return the entity with only the fields of {@code loadOnly}, and its id; the entity itself when none are named */
+	ObjectNode project(ObjectNode entity, List<String> loadOnly) {
+		if (loadOnly.isEmpty()) {
+			return entity;
+		}
+		ObjectNode projected = entity.objectNode();
+		projected.set(this.id, entity.get(this.id));
+		for (String field : loadOnly) {
+			if (entity.has(field)) {
+				projected.set(field, entity.get(field));
+			}
+		}
+		return projected;
+	}
+
+	/** @return the {@code Authorization} header value that HTTP Basic authentication sends for these credentials */
+	static String basic(String user, String password) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
 }
