@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.pipeliner.client.error.PipelinerDecodingException;
-import dev.pipeliner.client.internal.Arguments;
-import dev.pipeliner.client.internal.DateTimes;
+import dev.pipeliner.client.internal.arguments.Arguments;
+import dev.pipeliner.client.internal.arguments.DateTimes;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;

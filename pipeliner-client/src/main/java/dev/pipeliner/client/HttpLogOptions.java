@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-import dev.pipeliner.client.internal.Arguments;
+import dev.pipeliner.client.internal.arguments.Arguments;
 
 /**
  * What the client logs of its HTTP traffic, under the logger {@code dev.pipeliner.client.http} at
@@ -47,8 +47,7 @@ public record HttpLogOptions(Level level, Set<String> allowedHeaders, Set<String
 	 * The query parameters whose values are logged unless the list is replaced: paging, sorting
 	 * and field selection, which never hold personal data. Filters are not among them.
 	 */
-	public static final Set<String> DEFAULT_ALLOWED_QUERY_PARAMS = Set.of("limit", "offset", "sort", "after", "flag",
-			"first", "before", "last", "order-by", "load-only", "expand");
+	public static final Set<String> DEFAULT_ALLOWED_QUERY_PARAMS = Arguments.SHOWN_QUERY_PARAMS;
 
 	/** Nothing is logged. */
 	public static final HttpLogOptions NONE = new HttpLogOptions(Level.NONE, DEFAULT_ALLOWED_HEADERS);

@@ -2,7 +2,7 @@ package dev.pipeliner.client;
 
 import java.util.function.Function;
 
-import dev.pipeliner.client.internal.Arguments;
+import dev.pipeliner.client.internal.arguments.Arguments;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 

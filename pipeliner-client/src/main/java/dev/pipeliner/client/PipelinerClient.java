@@ -13,19 +13,20 @@ import java.util.regex.Pattern;
 
 import dev.pipeliner.client.error.PipelinerException;
 import dev.pipeliner.client.error.PipelinerTransportException;
-import dev.pipeliner.client.internal.Arguments;
-import dev.pipeliner.client.internal.Batching;
-import dev.pipeliner.client.internal.Bodies;
-import dev.pipeliner.client.internal.CursorPaging;
-import dev.pipeliner.client.internal.EntityNames;
-import dev.pipeliner.client.internal.Flags;
-import dev.pipeliner.client.internal.Observations;
-import dev.pipeliner.client.internal.OffsetPaging;
-import dev.pipeliner.client.internal.Protocol;
-import dev.pipeliner.client.internal.QueryString;
-import dev.pipeliner.client.internal.Resolver;
-import dev.pipeliner.client.internal.Resolver.Target;
-import dev.pipeliner.client.internal.WireJson;
+import dev.pipeliner.client.internal.arguments.Arguments;
+import dev.pipeliner.client.internal.arguments.RawQuery;
+import dev.pipeliner.client.internal.batching.Batching;
+import dev.pipeliner.client.internal.batching.Flags;
+import dev.pipeliner.client.internal.http.QueryString;
+import dev.pipeliner.client.internal.http.WireJson;
+import dev.pipeliner.client.internal.observation.Observations;
+import dev.pipeliner.client.internal.paging.CursorPaging;
+import dev.pipeliner.client.internal.paging.OffsetPaging;
+import dev.pipeliner.client.internal.protocol.Bodies;
+import dev.pipeliner.client.internal.protocol.EntityNames;
+import dev.pipeliner.client.internal.protocol.Protocol;
+import dev.pipeliner.client.internal.protocol.Resolver.Target;
+import dev.pipeliner.client.internal.protocol.Resolver;
 import dev.pipeliner.client.query.Query;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -299,7 +300,7 @@ public final class PipelinerClient {
 		QueryString parameters = this.resolver.configured().streamQuery(query);
 		Arguments.requireNonNull(type, "type");
 		Set<String> paging = this.resolver.configured().pagingParameters();
-		if (query.getRawQuery() != null && query.toParameters().keySet().stream().anyMatch(paging::contains)) {
+		if (query.getRawQuery() != null && RawQuery.names(query.getRawQuery()).stream().anyMatch(paging::contains)) {
 			throw new IllegalArgumentException("query: a stream sets " + paging + " itself, so a raw query read as a"
 					+ " stream must not; put the limit in the query with Query.parse or Query.limit");
 		}
@@ -523,7 +524,9 @@ public final class PipelinerClient {
 	// Arguments
 
 	private Set<BatchFlag> flags(BatchFlag[] flags, boolean delete) {
-		return Flags.check(flags, delete, this.resolver.configured());
+		Set<BatchFlag> set = Flags.check(flags);
+		this.resolver.configured().checkFlags(set, delete);
+		return set;
 	}
 
 	private List<String> idsOf(List<ObjectNode> nodes, int base) {

@@ -201,5 +201,4 @@ class HostileServerTest extends WireMockTestSupport {
 			.withHeader("User-Agent", matching("pipeliner-spring-boot-starter/.*")));
 	}
 
-
 }

@@ -357,5 +357,4 @@ class V100WireTest {
 		assertThat(server.getAllServeEvents()).isEmpty();
 	}
 
-
 }

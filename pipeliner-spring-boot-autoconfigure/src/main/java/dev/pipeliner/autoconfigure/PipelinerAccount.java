@@ -1,7 +1,7 @@
 package dev.pipeliner.autoconfigure;
 
 import dev.pipeliner.client.PipelinerProtocol;
-import dev.pipeliner.client.internal.Arguments;
+import dev.pipeliner.client.internal.arguments.Arguments;
 
 /**
  * Where a client connects and as whom: the settings that differ between the accounts of

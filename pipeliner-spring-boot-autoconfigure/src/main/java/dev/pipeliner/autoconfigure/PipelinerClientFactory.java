@@ -9,7 +9,7 @@ import dev.pipeliner.client.HttpLogOptions;
 import dev.pipeliner.client.PipelinerClient;
 import dev.pipeliner.client.PipelinerClientBuilder;
 import dev.pipeliner.client.PipelinerProtocol;
-import dev.pipeliner.client.internal.Arguments;
+import dev.pipeliner.client.internal.arguments.Arguments;
 import dev.pipeliner.client.observation.PipelinerObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import reactor.netty.transport.ProxyProvider;

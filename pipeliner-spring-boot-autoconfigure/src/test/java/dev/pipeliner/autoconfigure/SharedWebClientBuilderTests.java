@@ -1,6 +1,5 @@
 package dev.pipeliner.autoconfigure;
 
-import dev.pipeliner.client.PipelinerClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -3,7 +3,7 @@ package dev.pipeliner.client.error;
 import java.net.URI;
 import java.time.Duration;
 
-import dev.pipeliner.client.internal.Arguments;
+import dev.pipeliner.client.internal.arguments.Arguments;
 
 import org.springframework.http.HttpMethod;
 

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import dev.pipeliner.client.internal.Arguments;
-import dev.pipeliner.client.internal.DateTimes;
+import dev.pipeliner.client.internal.arguments.Arguments;
+import dev.pipeliner.client.internal.arguments.DateTimes;
 
 /**
  * One or more conditions on entity fields, all of which must hold (the protocol has AND only).
@@ -17,10 +17,11 @@ import dev.pipeliner.client.internal.DateTimes;
  * Filter.eq("FIRST_NAME", "Todd").and(Filter.startsWith("EMAIL1", "todd@"))
  * Filter.gt("MODIFIED", Instant.parse("2024-05-01T00:00:00Z"))
  * }</pre>
- * Values may be strings, numbers, booleans (sent as {@code 1}/{@code 0}, like Pipeliner's flags),
- * {@link Instant}s (sent as {@code yyyy-MM-dd HH:mm:ss} UTC) or {@link LocalDate}s. The protocol
- * cannot escape its separators, so a value or field containing {@code |} or {@code ::} is rejected
- * with an {@link IllegalArgumentException}.
+ * Values may be strings, numbers, booleans, {@link Instant}s, {@link LocalDate}s or enums; each
+ * protocol writes them in its own form (on v1, booleans as {@code 1}/{@code 0} and instants as
+ * {@code yyyy-MM-dd HH:mm:ss} UTC). What a protocol cannot express, such as a v1 value containing
+ * {@code |} or {@code ::}, which v1 cannot escape, fails with an {@link IllegalArgumentException}
+ * before anything is sent.
  */
 public final class Filter {
 
@@ -34,56 +35,32 @@ public final class Filter {
 	 * One condition of a filter.
 	 * @param field the field's API name
 	 * @param operator the comparison
-	 * @param value the value as the v1 API writes it
-	 * @param given the value as it was given: a String, Number, Boolean, Instant, LocalDate or
-	 * enum, or a two-element list for {@link FilterOperator#BETWEEN}
+	 * @param value the value: a String, Number, Boolean, Instant, LocalDate or enum, or a
+	 * two-element list for {@link FilterOperator#BETWEEN}; {@code ""} for the operators that take
+	 * no value
 	 */
-	public record Condition(String field, FilterOperator operator, String value, Object given) {
+	public record Condition(String field, FilterOperator operator, Object value) {
 
 		public Condition {
 			Arguments.requireText(field, "field");
 			Arguments.requireNonNull(operator, "operator");
-			Arguments.requireNonNull(value, "value");
+			value = requireSupported(value);
 		}
 
 		/**
-		 * A condition given in its wire form.
-		 * @param field the field's API name
-		 * @param operator the comparison
-		 * @param value the value as it is sent
-		 */
-		public Condition(String field, FilterOperator operator, String value) {
-			this(field, operator, value, value);
-		}
-
-		/**
-		 * Conditions are equal when the v1 API writes them alike, whatever form their value was
-		 * given in; {@code eq("X", true)} equals {@code eq("X", 1)}.
+		 * Conditions are equal when they compare the same field in the same way with the same
+		 * value, whatever form the value was given in: {@code gt("AGE", 30)} equals the parsed
+		 * {@code AGE::30::gt}.
 		 */
 		@Override
 		public boolean equals(Object other) {
 			return (other instanceof Condition condition) && this.field.equals(condition.field)
-					&& this.operator == condition.operator && this.value.equals(condition.value);
+					&& this.operator == condition.operator && canonical(this.value).equals(canonical(condition.value));
 		}
 
 		@Override
 		public int hashCode() {
-			return java.util.Objects.hash(this.field, this.operator, this.value);
-		}
-
-		/**
-		 * @return the condition in the v1 wire form, {@code FIELD::value::op}
-		 * @throws IllegalArgumentException if the v1 API cannot express it
-		 */
-		String toWire() {
-			if (this.operator.code() == null) {
-				throw new IllegalArgumentException("filter operator " + this.operator + " (" + this.operator.v100Code()
-						+ ") exists only in the v100 API; the v1 API cannot express it");
-			}
-			Arguments.requireExpressible(this.field, "field");
-			Arguments.requireExpressible(this.value, "value");
-			return (this.operator == FilterOperator.EQ) ? this.field + "::" + this.value
-					: this.field + "::" + this.value + "::" + this.operator.code();
+			return java.util.Objects.hash(this.field, this.operator, canonical(this.value));
 		}
 
 	}
@@ -97,7 +74,7 @@ public final class Filter {
 	 */
 	public static Filter of(String field, FilterOperator operator, Object value) {
 		Arguments.requireNonNull(operator, "operator");
-		return new Filter(List.of(new Condition(field, operator, toWireValue(value), value)));
+		return new Filter(List.of(new Condition(field, operator, value)));
 	}
 
 	/**
@@ -107,8 +84,7 @@ public final class Filter {
 	public static Filter between(String field, Object low, Object high) {
 		Arguments.requireNonNull(low, "low");
 		Arguments.requireNonNull(high, "high");
-		return new Filter(List.of(new Condition(field, FilterOperator.BETWEEN,
-				toWireValue(low) + "," + toWireValue(high), List.of(low, high))));
+		return new Filter(List.of(new Condition(field, FilterOperator.BETWEEN, List.of(low, high))));
 	}
 
 	/** @return a filter matching entities whose field equals the value, ignoring case (v100 only) */
@@ -204,30 +180,42 @@ public final class Filter {
 		return this.conditions;
 	}
 
-	/** @return the wire form, such as {@code NAME::Acme|COUNT::56::gt} */
-	public String toWire() {
-		return this.conditions.stream().map(Condition::toWire).collect(Collectors.joining("|"));
-	}
-
-	static String toWireValue(Object value) {
+	/**
+	 * @return the value, if a filter can take it: {@code ""} for {@code null}, and instants
+	 * between the years 1 and 9999
+	 * @throws IllegalArgumentException for a value of another type
+	 */
+	private static Object requireSupported(Object value) {
 		if (value == null) {
 			return "";
 		}
 		if (value instanceof Instant instant) {
-			return DateTimes.format(DateTimes.requireWritable(instant, "value"));
+			return DateTimes.requireWritable(instant, "value");
 		}
-		if (value instanceof Boolean flag) {
-			return flag ? "1" : "0";
+		if (value instanceof List<?> range) {
+			range.forEach(Filter::requireSupported);
+			return List.copyOf(range);
 		}
-		if (value instanceof BigDecimal decimal) {
-			return decimal.toPlainString();
-		}
-		if (value instanceof CharSequence || value instanceof Number || value instanceof LocalDate
-				|| value instanceof Enum<?>) {
-			return value.toString();
+		if (value instanceof CharSequence || value instanceof Number || value instanceof Boolean
+				|| value instanceof LocalDate || value instanceof Enum<?>) {
+			return value;
 		}
 		throw new IllegalArgumentException("value of type " + value.getClass().getName()
 				+ " is not supported in a filter; use a String, Number, Boolean, Instant or LocalDate");
+	}
+
+	/** @return the value as conditions compare it: numbers, texts, dates and enums by their text */
+	private static Object canonical(Object value) {
+		if (value instanceof BigDecimal decimal) {
+			return decimal.toPlainString();
+		}
+		if (value instanceof List<?> range) {
+			return range.stream().map(Filter::canonical).toList();
+		}
+		if (value instanceof Instant || value instanceof Boolean) {
+			return value;
+		}
+		return value.toString();
 	}
 
 	@Override

@@ -1,6 +1,6 @@
 package dev.pipeliner.client.query;
 
-import dev.pipeliner.client.internal.Arguments;
+import dev.pipeliner.client.internal.arguments.Arguments;
 
 /**
  * The comparison of one filter condition, with the code that stands for it on the wire

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-import dev.pipeliner.client.internal.Arguments;
-import dev.pipeliner.client.internal.DateTimes;
-import dev.pipeliner.client.internal.RawQuery;
+import dev.pipeliner.client.internal.arguments.Arguments;
+import dev.pipeliner.client.internal.arguments.DateTimes;
+import dev.pipeliner.client.internal.arguments.RawQuery;
 
 /**
  * What to read from a collection: filter, sort, limit, offset, modified-after and load-only.
@@ -220,8 +220,7 @@ public final class Query {
 		Arguments.requireNonNull(fields, "loadOnly");
 		List<String> list = new ArrayList<>();
 		for (String field : fields) {
-			Arguments.requireText(field, "loadOnly field");
-			list.add(Arguments.requireExpressible(field, "loadOnly field"));
+			list.add(Arguments.requireText(field, "loadOnly field"));
 		}
 		return new Query(this.filter, this.sort, this.limit, this.offset, this.modifiedAfter, List.copyOf(list), this.raw, this.expand, this.includeDeleted);
 	}
@@ -295,48 +294,6 @@ public final class Query {
 	/** @return the fields to load, empty for all */
 	public List<String> getLoadOnly() {
 		return this.loadOnly;
-	}
-
-	/**
-	 * @return the query parameters as the v1 API takes them, before URL encoding, in a stable order
-	 * @throws IllegalArgumentException if the v1 API cannot express the query: an operator or a
-	 * parameter that only v100 has, or a value with {@code |} or {@code ::}
-	 */
-	public Map<String, String> toParameters() {
-		if (!this.expand.isEmpty() || this.includeDeleted) {
-			throw new IllegalArgumentException("query: " + (this.includeDeleted ? "includeDeleted" : "expand")
-					+ " exists only in the v100 API; the v1 API cannot express it");
-		}
-		Map<String, String> parameters = new LinkedHashMap<>();
-		if (this.raw != null) {
-			for (String pair : this.raw.split("&")) {
-				int equals = pair.indexOf('=');
-				if (!pair.isEmpty()) {
-					parameters.put(decode((equals < 0) ? pair : pair.substring(0, equals)),
-							(equals < 0) ? "" : decode(pair.substring(equals + 1)));
-				}
-			}
-			return parameters;
-		}
-		if (this.limit != null) {
-			parameters.put("limit", this.limit.toString());
-		}
-		if (this.offset != null) {
-			parameters.put("offset", this.offset.toString());
-		}
-		if (this.sort != null) {
-			parameters.put("sort", this.sort.toWire());
-		}
-		if (this.filter != null) {
-			parameters.put("filter", this.filter.toWire());
-		}
-		if (this.modifiedAfter != null) {
-			parameters.put("after", DateTimes.format(this.modifiedAfter));
-		}
-		if (!this.loadOnly.isEmpty()) {
-			parameters.put("loadonly", String.join("|", this.loadOnly));
-		}
-		return parameters;
 	}
 
 	private static String decode(String text) {

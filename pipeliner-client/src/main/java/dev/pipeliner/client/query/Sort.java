@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import dev.pipeliner.client.internal.Arguments;
+import dev.pipeliner.client.internal.arguments.Arguments;
 
 /**
  * The order of a query's results, by one or more fields. Immutable.
  * <pre>{@code
- * Sort.asc("NAME").thenDesc("MODIFIED")   // sort=NAME|-MODIFIED
+ * Sort.asc("NAME").thenDesc("MODIFIED")
  * }</pre>
  */
 public final class Sort {
@@ -29,14 +29,9 @@ public final class Sort {
 
 		public Order {
 			Arguments.requireText(field, "field");
-			Arguments.requireExpressible(field, "field");
 			if (field.startsWith("-")) {
 				throw new IllegalArgumentException("field " + Arguments.quote(field) + " must not start with '-'; use Sort.desc");
 			}
-		}
-
-		String toWire() {
-			return this.descending ? "-" + this.field : this.field;
 		}
 
 	}
@@ -50,8 +45,8 @@ public final class Sort {
 	}
 
 	/**
-	 * Parses the wire form, such as {@code NAME|-MODIFIED}.
-	 * @param wire the value of a {@code sort} parameter
+	 * Parses the v1 form, such as {@code NAME|-MODIFIED}.
+	 * @param wire the value of a v1 {@code sort} parameter
 	 * @return the sort
 	 */
 	public static Sort parse(String wire) {
@@ -84,11 +79,6 @@ public final class Sort {
 		return this.orders;
 	}
 
-	/** @return the wire form, such as {@code NAME|-MODIFIED} */
-	public String toWire() {
-		return this.orders.stream().map(Order::toWire).collect(Collectors.joining("|"));
-	}
-
 	@Override
 	public boolean equals(Object other) {
 		return (other instanceof Sort sort) && this.orders.equals(sort.orders);
@@ -101,7 +91,9 @@ public final class Sort {
 
 	@Override
 	public String toString() {
-		return toWire();
+		return this.orders.stream()
+			.map((order) -> order.descending() ? "-" + order.field() : order.field())
+			.collect(Collectors.joining("|"));
 	}
 
 }

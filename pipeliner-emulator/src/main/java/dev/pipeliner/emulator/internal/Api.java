@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.locks.Lock;
 
 import dev.pipeliner.emulator.internal.Schema.EntityType;
-import dev.pipeliner.emulator.internal.Schema.Field;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -270,8 +269,6 @@ public final class Api implements Service {
 		}
 		return type;
 	}
-
-
 
 	private ObjectNode found(TeamPipelineData pipeline, EntityType type, String id) {
 		ObjectNode entity = pipeline.table(type).get(id);

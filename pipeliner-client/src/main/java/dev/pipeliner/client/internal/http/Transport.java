@@ -1,0 +1,283 @@
+package dev.pipeliner.client.internal.http;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+import dev.pipeliner.client.RetryPolicy;
+import dev.pipeliner.client.error.PipelinerApiException;
+import dev.pipeliner.client.error.PipelinerDecodingException;
+import dev.pipeliner.client.error.PipelinerException;
+import dev.pipeliner.client.error.PipelinerNotFoundException;
+import dev.pipeliner.client.error.PipelinerRedirectException;
+import dev.pipeliner.client.error.PipelinerTransportException;
+import dev.pipeliner.client.internal.arguments.Arguments;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.core.codec.CodecException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.UnsupportedMediaTypeException;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+/**
+ * One HTTP call of any protocol: the request with its credentials and {@code User-Agent}, each
+ * attempt bounded by the read timeout (see {@link AttemptTimeout}), failures translated into Pipeliner exceptions, and
+ * retries where {@link Repeat} allows. Redirects are never followed: a 3xx is a
+ * {@link PipelinerRedirectException}. Knows nothing of paths or body shapes. Not part of the
+ * public API.
+ */
+public final class Transport {
+
+	/** When an attempt that failed may be sent again. */
+	public enum Repeat {
+
+		/** Only when it certainly had no effect: no connection, or 429. For creates and batches. */
+		IF_NOT_APPLIED,
+
+		/** On any transient failure: repeating it is harmless. For reads and updates. */
+		ALWAYS,
+
+		/**
+		 * As {@link #ALWAYS}, and a 404 after an attempt whose outcome is unknown means that attempt
+		 * deleted the entity: the call completes. For deletes of one entity.
+		 */
+		DELETE
+
+	}
+
+	/** Turns a protocol's error answer into an exception. */
+	@FunctionalInterface
+	public interface ErrorDecoder {
+
+		PipelinerApiException decode(int status, String body, Duration retryAfter, HttpMethod method, URI uri);
+
+	}
+
+	private final WebClient webClient;
+
+	private final String authorization;
+
+	private final AttemptTimeout timeout;
+
+	private final RetryPolicy retry;
+
+	private final ErrorDecoder errors;
+
+	private final Bounded bounded;
+
+	/**
+	 * @param webClient sends the requests
+	 * @param authorization the {@code Authorization} header value
+	 * @param timeout the read timeout of each attempt, or {@code null}
+	 * @param retry when and how failed attempts are repeated
+	 * @param maxResponseSize the most bytes of one answer that are read
+	 * @param errors the protocol's error shapes
+	 */
+	public Transport(WebClient webClient, String authorization, Duration timeout, RetryPolicy retry, long maxResponseSize,
+			ErrorDecoder errors) {
+		this.webClient = webClient;
+		this.authorization = authorization;
+		this.timeout = (timeout != null) ? new AttemptTimeout(timeout) : null;
+		this.retry = retry;
+		this.errors = errors;
+		this.bounded = new Bounded(maxResponseSize);
+	}
+
+	/** @return the {@code Authorization} value of HTTP Basic authentication */
+	public static String basic(String user, String password) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** @return the reader that bounds answers to the maximum response size */
+	public Bounded bounded() {
+		return this.bounded;
+	}
+
+	/**
+	 * @param body the JSON body, or {@code null}
+	 * @param repeat when a failed attempt is sent again
+	 * @param onSuccess reads a 2xx answer
+	 * @return the call, cold
+	 */
+	public <T> Mono<T> call(HttpMethod method, URI uri, JsonNode body, Repeat repeat,
+			Function<ClientResponse, Mono<T>> onSuccess) {
+		if (repeat == Repeat.DELETE) {
+			return Mono.defer(() -> {
+				AtomicBoolean unanswered = new AtomicBoolean();
+				return retried(attempt(method, uri, body, onSuccess).onErrorResume((ex) -> {
+					if (ex instanceof PipelinerNotFoundException && unanswered.get()) {
+						return Mono.empty();
+					}
+					unanswered.compareAndSet(false, mayHaveBeenApplied(ex));
+					return Mono.error(ex);
+				}), true);
+			});
+		}
+		return retried(attempt(method, uri, body, onSuccess), repeat == Repeat.ALWAYS);
+	}
+
+	private <T> Mono<T> attempt(HttpMethod method, URI uri, JsonNode body, Function<ClientResponse, Mono<T>> onSuccess) {
+		Mono<T> attempt = Mono.defer(() -> {
+			WebClient.RequestBodySpec request = this.webClient.method(method)
+				.uri(uri)
+				.header(HttpHeaders.AUTHORIZATION, this.authorization)
+				.header(HttpHeaders.USER_AGENT, UserAgent.VALUE)
+				.accept(MediaType.APPLICATION_JSON);
+			if (this.timeout != null) {
+				request.httpRequest(this.timeout::apply);
+			}
+			WebClient.RequestHeadersSpec<?> spec = (body != null)
+					? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : request;
+			return spec.exchangeToMono((response) -> answer(response, method, uri, onSuccess));
+		});
+		if (this.timeout != null) {
+			attempt = this.timeout.bound(attempt);
+		}
+		return attempt.onErrorMap((ex) -> !(ex instanceof PipelinerException), (ex) -> translate(ex, method, uri));
+	}
+
+	private <T> Mono<T> answer(ClientResponse response, HttpMethod method, URI uri,
+			Function<ClientResponse, Mono<T>> onSuccess) {
+		int status = response.statusCode().value();
+		if (status >= 200 && status < 300) {
+			return onSuccess.apply(response);
+		}
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		if (status >= 300 && status < 400) {
+			return response.releaseBody()
+				.then(Mono.error(new PipelinerRedirectException(status, location(uri, headers), method, uri)));
+		}
+		Duration retryAfter = RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER));
+		Mono<String> body = this.bounded.text(response, method, uri);
+		if (Throttling.isThrottle(status)) {
+			body = Mono.deferContextual((context) -> {
+				Throttling.report(context);
+				return this.bounded.text(response, method, uri);
+			});
+		}
+		return body
+			.onErrorResume((ex) -> Mono.empty())
+			.defaultIfEmpty("")
+			.flatMap((text) -> Mono.error(this.errors.decode(status, text, retryAfter, method, uri)));
+	}
+
+	private static URI location(URI request, HttpHeaders headers) {
+		String location = headers.getFirst(HttpHeaders.LOCATION);
+		if (location == null) {
+			return null;
+		}
+		try {
+			return request.resolve(location.trim());
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private <T> Mono<T> retried(Mono<T> call, boolean repeatable) {
+		return (this.retry.maxAttempts() <= 1) ? call : retried(call, repeatable, 1);
+	}
+
+	/**
+	 * The call, sent again after a failure while the policy allows. Built of
+	 * {@code onErrorResume} rather than {@code retryWhen}, so that a call that succeeds at once
+	 * costs no more than one operator.
+	 */
+	private <T> Mono<T> retried(Mono<T> call, boolean repeatable, int retry) {
+		return call.onErrorResume((failure) -> {
+			Duration delay = delayBeforeRetry(failure, retry, repeatable);
+			return (delay != null) ? Mono.delay(delay).then(retried(call, repeatable, retry + 1)) : Mono.error(failure);
+		});
+	}
+
+	/**
+	 * @return the wait before retry number {@code retry}, or {@code null} not to retry: the
+	 * failure is not transient, repeating the request could write twice, no attempts are left, or
+	 * the server asked for a longer wait than the policy allows
+	 */
+	private Duration delayBeforeRetry(Throwable failure, int retry, boolean repeatable) {
+		if (!(failure instanceof PipelinerException pipeliner) || !pipeliner.isRetryable()) {
+			return null;
+		}
+		boolean notApplied = (failure instanceof PipelinerTransportException transport && transport.isConnectionFailure())
+				|| (failure instanceof PipelinerApiException api && api.getStatus() == 429);
+		if (!repeatable && !notApplied) {
+			return null;
+		}
+		return this.retry.delayBefore(retry, (failure instanceof PipelinerApiException api) ? api.getRetryAfter() : null);
+	}
+
+	/** Whether a failed attempt may have taken effect on the server. */
+	private static boolean mayHaveBeenApplied(Throwable failure) {
+		if (failure instanceof PipelinerTransportException transport) {
+			return !transport.isConnectionFailure();
+		}
+		return failure instanceof PipelinerApiException api && (api.getStatus() == 502 || api.getStatus() == 504);
+	}
+
+	private Throwable translate(Throwable ex, HttpMethod method, URI uri) {
+		String request = method + " " + Arguments.describe(uri);
+		if (ex instanceof TimeoutException || causedBy(ex, io.netty.handler.timeout.TimeoutException.class)) {
+			return new PipelinerTransportException(request + " had no answer within " + this.timeout.timeout()
+					+ " (readTimeout)", ex);
+		}
+		if (ex instanceof DataBufferLimitException) {
+			return this.bounded.tooLarge(method, uri, ex);
+		}
+		if (ex instanceof WebClientRequestException || ex instanceof IOException) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			return new PipelinerTransportException(request + " failed: " + describe(cause), ex, isConnectionFailure(ex));
+		}
+		if (ex instanceof UnsupportedMediaTypeException) {
+			return new PipelinerDecodingException(request + " answered a body that is not JSON: "
+					+ Arguments.shorten(describe(ex)), ex);
+		}
+		if (ex instanceof CodecException || ex instanceof JacksonException) {
+			return new PipelinerDecodingException(request + " answered a body that could not be read: "
+					+ Arguments.shorten(describe(ex)), ex);
+		}
+		// an answer came, but reading it failed in a way not foreseen: repeating it would not help
+		return new PipelinerDecodingException(request + " answered something that could not be processed: "
+				+ Arguments.shorten(describe(ex)), ex);
+	}
+
+	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether the connection could not be made, so the request never left. */
+	private static boolean isConnectionFailure(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException || cause instanceof UnknownHostException
+					|| cause instanceof NoRouteToHostException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String describe(Throwable ex) {
+		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+	}
+
+}

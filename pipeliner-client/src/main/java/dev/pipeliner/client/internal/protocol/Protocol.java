@@ -1,0 +1,126 @@
+package dev.pipeliner.client.internal.protocol;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.pipeliner.client.BatchFlag;
+import dev.pipeliner.client.BatchResult;
+import dev.pipeliner.client.EntityPage;
+import dev.pipeliner.client.FieldInfo;
+import dev.pipeliner.client.PipelinerProtocol;
+import dev.pipeliner.client.internal.arguments.Arguments;
+import dev.pipeliner.client.internal.http.QueryString;
+import dev.pipeliner.client.query.Query;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One version of the Pipeliner API on the wire: URLs, query encoding, paging tokens, bodies and
+ * the forms of their values, answers and errors, for one account and one set of credentials.
+ * The client's engines (paging, batching, observation) and its facade know nothing else of the
+ * wire. Arguments are checked by the caller; what a protocol cannot express fails with an
+ * {@link IllegalArgumentException} before anything is sent, and what it lacks with a
+ * {@link dev.pipeliner.client.error.PipelinerUnsupportedOperationException}. Not part of the
+ * public API.
+ */
+public interface Protocol {
+
+	/** @return the API version this protocol speaks */
+	PipelinerProtocol protocol();
+
+	/** @return the protocol's name in messages: {@code v1} or {@code v100} */
+	default String name() {
+		return protocol().name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	/** @return the base URL of the account, such as {@code …/rest_services/v1/eu_myPipeline} */
+	String baseUrl();
+
+	/** @return the name of the id field of entities: {@code ID} or {@code id} */
+	String idField();
+
+	/** @return how request bodies write dates, times and booleans */
+	JacksonModule values();
+
+	/** @return whether streams page by cursor; otherwise by offset */
+	boolean pagesByCursor();
+
+	/** @return the query parameters a stream sets on each page request */
+	Set<String> pagingParameters();
+
+	/**
+	 * @return the query as this protocol sends it
+	 * @throws IllegalArgumentException naming what the protocol cannot express
+	 */
+	QueryString query(Query query);
+
+	/**
+	 * @return the query as a stream's page requests carry it, before the paging parameters; its
+	 * limit caps the stream, not a page
+	 */
+	default QueryString streamQuery(Query query) {
+		return query(query);
+	}
+
+	/**
+	 * @throws IllegalArgumentException naming a flag, or a combination, that the operation
+	 * cannot take on this protocol
+	 */
+	void checkFlags(Set<BatchFlag> flags, boolean delete);
+
+	// Metadata
+
+	Mono<List<String>> collections();
+
+	/** @return whether the collections are the keys of {@link #entityPublic()}, so that the cached names answer */
+	default boolean collectionsAreEntityNames() {
+		return false;
+	}
+
+	/** @return collection (plural) to entity (singular) names; never empty */
+	Mono<Map<String, String>> entityPublic();
+
+	Mono<Map<Integer, String>> errorCodes();
+
+	Mono<List<FieldInfo>> fields(EntityNames.Resolved names, QueryString query);
+
+	Mono<Instant> serverUtcDateTime();
+
+	Mono<URI> teamPipelineUrl();
+
+	Mono<Integer> teamPipelineVersion();
+
+	// Entities
+
+	/** @return one page: the answer to {@code query} as it is */
+	Mono<EntityPage<ObjectNode>> page(String collection, QueryString query);
+
+	/**
+	 * @param token where the page starts: {@code null} for the first page, else the
+	 * continuation token of the page before
+	 * @param size the most entities to ask for
+	 * @return the page, with the token of the next one, or {@code null} after the last
+	 */
+	Mono<EntityPage<ObjectNode>> page(String collection, QueryString query, String token, int size);
+
+	Mono<ObjectNode> one(String collection, String id);
+
+	/** @return the id of the created entity */
+	Mono<String> create(String collection, ObjectNode data);
+
+	/** @return the id of the updated entity */
+	Mono<String> update(String collection, String id, ObjectNode data);
+
+	Mono<Void> delete(String collection, String id);
+
+	/** @param inputIds the id of each item, {@code null} for a create */
+	Mono<BatchResult> setEntities(EntityNames.Resolved names, Set<BatchFlag> flags, ArrayNode items, List<String> inputIds);
+
+	Mono<BatchResult> deleteEntities(EntityNames.Resolved names, Set<BatchFlag> flags, List<String> ids);
+
+}

@@ -1,0 +1,99 @@
+package dev.pipeliner.client.internal.v1;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.pipeliner.client.BatchFlag;
+import dev.pipeliner.client.BatchResult.Outcome;
+import dev.pipeliner.client.BatchResult;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the answer of {@code setEntities} and {@code deleteEntities} into one outcome per input
+ * item, in input order.
+ * <ul>
+ * <li>An array as long as the input lines up item by item: an id, or an error object
+ * {@code {"errorcode":n,"message":"…"}} in the place of a failed item
+ * ({@link BatchFlag#IGNORE_AND_RETURN_ERRORS}).</li>
+ * <li>With {@link BatchFlag#GET_NO_DELETED_ID} the array lists the ids that were not deleted.</li>
+ * <li>Any other answer (the order and length of batch answers is not documented): items whose id
+ * the answer names succeeded. Of the others, in an all-or-nothing batch (no ignore flag) a 2xx
+ * answer means they succeeded; in a batch that skips failures, their fate is
+ * {@link BatchResult.Status#UNKNOWN}.</li>
+ * </ul>
+ * Not part of the public API.
+ */
+final class V1Batches {
+
+	private static final int IGNORING = BatchFlag.IGNORE_ON_ERROR.bit() | BatchFlag.IGNORE_AND_RETURN_ERRORS.bit();
+
+	private V1Batches() {
+	}
+
+	/**
+	 * @param answer the answer body, or {@code null} when it was empty
+	 * @param inputIds the id of each input item, {@code null} for an item without one (a create)
+	 * @param mask the flags sent
+	 * @param delete whether this answers {@code deleteEntities}
+	 */
+	static BatchResult read(JsonNode answer, List<String> inputIds, int mask, boolean delete) {
+		int size = inputIds.size();
+		List<Outcome> outcomes = new ArrayList<>(size);
+		if (delete && (mask & BatchFlag.GET_NO_DELETED_ID.bit()) != 0) {
+			Set<String> notDeleted = scalarTexts(answer);
+			for (int i = 0; i < size; i++) {
+				String id = inputIds.get(i);
+				outcomes.add(notDeleted.contains(id) ? Outcome.failed(i, id, null, "not deleted")
+						: Outcome.succeeded(i, id));
+			}
+			return new BatchResult(outcomes);
+		}
+		if (answer != null && answer.isArray() && answer.size() == size) {
+			for (int i = 0; i < size; i++) {
+				outcomes.add(outcome(i, answer.get(i), inputIds.get(i)));
+			}
+			return new BatchResult(outcomes);
+		}
+		Set<String> answered = scalarTexts(answer);
+		boolean allOrNothing = (mask & IGNORING) == 0;
+		for (int i = 0; i < size; i++) {
+			String id = inputIds.get(i);
+			outcomes.add((allOrNothing || (id != null && answered.contains(id))) ? Outcome.succeeded(i, id)
+					: Outcome.unknown(i, id));
+		}
+		return new BatchResult(outcomes);
+	}
+
+	private static Outcome outcome(int index, JsonNode element, String inputId) {
+		if (element.isObject()) {
+			JsonNode code = element.get("errorcode");
+			JsonNode message = element.get("message");
+			if (code != null || message != null) {
+				return Outcome.failed(index, inputId, (code != null && code.isNumber()) ? code.intValue() : null,
+						(message != null) ? message.asString() : null);
+			}
+			JsonNode id = element.get("ID");
+			return (id != null && !id.isNull()) ? Outcome.succeeded(index, id.asString())
+					: Outcome.unknown(index, inputId);
+		}
+		if (element.isNull() || element.isContainer()) {
+			return Outcome.unknown(index, inputId);
+		}
+		return Outcome.succeeded(index, element.asString());
+	}
+
+	private static Set<String> scalarTexts(JsonNode answer) {
+		Set<String> texts = new HashSet<>();
+		if (answer != null && answer.isArray()) {
+			for (JsonNode element : answer) {
+				if (element.isValueNode() && !element.isNull()) {
+					texts.add(element.asString());
+				}
+			}
+		}
+		return texts;
+	}
+
+}
