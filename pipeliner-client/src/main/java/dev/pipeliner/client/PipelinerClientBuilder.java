@@ -5,14 +5,14 @@ import java.time.Duration;
 
 import dev.pipeliner.client.internal.arguments.Arguments;
 import dev.pipeliner.client.internal.batching.Batching;
-import dev.pipeliner.client.internal.protocol.Bodies;
-import dev.pipeliner.client.internal.paging.CursorPaging;
-import dev.pipeliner.client.internal.observation.Observations;
-import dev.pipeliner.client.internal.paging.OffsetPaging;
-import dev.pipeliner.client.internal.v100.V100Protocol;
-import dev.pipeliner.client.internal.v1.V1Protocol;
 import dev.pipeliner.client.internal.http.WebClients;
 import dev.pipeliner.client.internal.http.WireJson;
+import dev.pipeliner.client.internal.observation.Observations;
+import dev.pipeliner.client.internal.paging.CursorPaging;
+import dev.pipeliner.client.internal.paging.OffsetPaging;
+import dev.pipeliner.client.internal.protocol.Bodies;
+import dev.pipeliner.client.internal.v1.V1Protocol;
+import dev.pipeliner.client.internal.v100.V100Protocol;
 import dev.pipeliner.client.observation.DefaultPipelinerObservationConvention;
 import dev.pipeliner.client.observation.PipelinerObservationConvention;
 import dev.pipeliner.client.query.Query;
@@ -81,13 +81,13 @@ public final class PipelinerClientBuilder {
 
 	/** @param url the service URL, such as {@code https://eu.pipelinersales.com} */
 	public PipelinerClientBuilder url(String url) {
-		Arguments.requireText(url, "url");
+		InvalidSettingException.check("url", () -> Arguments.requireText(url, "url"));
 		try {
 			return url(URI.create(url.trim()));
 		}
 		catch (IllegalArgumentException ex) {
 			// without the cause, whose message quotes the URL whole, user info included
-			throw new IllegalArgumentException("url " + Arguments.quote((Object) Arguments.withoutUserInfo(url))
+			throw new InvalidSettingException("url", "url " + Arguments.quote((Object) Arguments.withoutUserInfo(url))
 					+ " is not a valid URL");
 		}
 	}
@@ -105,7 +105,7 @@ public final class PipelinerClientBuilder {
 	 * {@link WebClient} is instrumented too, as Spring Boot's is.
 	 */
 	public PipelinerClientBuilder observationRegistry(ObservationRegistry observationRegistry) {
-		this.observationRegistry = Arguments.requireNonNull(observationRegistry, "observationRegistry");
+		this.observationRegistry = InvalidSettingException.check("observationRegistry", () -> Arguments.requireNonNull(observationRegistry, "observationRegistry"));
 		return this;
 	}
 
@@ -120,7 +120,7 @@ public final class PipelinerClientBuilder {
 	 * makes {@link #build()} log a warning, since they hold CRM data.
 	 */
 	public PipelinerClientBuilder httpLogging(HttpLogOptions httpLogging) {
-		this.httpLogging = Arguments.requireNonNull(httpLogging, "httpLogging");
+		this.httpLogging = InvalidSettingException.check("httpLogging", () -> Arguments.requireNonNull(httpLogging, "httpLogging"));
 		return this;
 	}
 
@@ -151,7 +151,7 @@ public final class PipelinerClientBuilder {
 	 * API application's username and password as {@link #credentials}.
 	 */
 	public PipelinerClientBuilder protocol(PipelinerProtocol protocol) {
-		this.protocol = Arguments.requireNonNull(protocol, "protocol");
+		this.protocol = InvalidSettingException.check("protocol", () -> Arguments.requireNonNull(protocol, "protocol"));
 		return this;
 	}
 
@@ -182,7 +182,7 @@ public final class PipelinerClientBuilder {
 	 * apply; {@link #connectTimeout} cannot be combined with it.
 	 */
 	public PipelinerClientBuilder webClient(WebClient webClient) {
-		this.webClient = Arguments.requireNonNull(webClient, "webClient");
+		this.webClient = InvalidSettingException.check("webClient", () -> Arguments.requireNonNull(webClient, "webClient"));
 		return this;
 	}
 
@@ -192,7 +192,7 @@ public final class PipelinerClientBuilder {
 	 * not changed.
 	 */
 	public PipelinerClientBuilder webClientBuilder(WebClient.Builder webClientBuilder) {
-		this.webClientBuilder = Arguments.requireNonNull(webClientBuilder, "webClientBuilder");
+		this.webClientBuilder = InvalidSettingException.check("webClientBuilder", () -> Arguments.requireNonNull(webClientBuilder, "webClientBuilder"));
 		return this;
 	}
 
@@ -203,7 +203,7 @@ public final class PipelinerClientBuilder {
 	 * client's own mapper, so no setting of this one changes how answers are decoded.
 	 */
 	public PipelinerClientBuilder jsonMapper(ObjectMapper mapper) {
-		this.mapper = Arguments.requireNonNull(mapper, "mapper");
+		this.mapper = InvalidSettingException.check("jsonMapper", () -> Arguments.requireNonNull(mapper, "mapper"));
 		return this;
 	}
 
@@ -245,9 +245,10 @@ public final class PipelinerClientBuilder {
 	 * exhaust memory. A page of a stream is one answer.
 	 */
 	public PipelinerClientBuilder maxResponseSize(DataSize maxResponseSize) {
-		Arguments.requireNonNull(maxResponseSize, "maxResponseSize");
+		InvalidSettingException.check("maxResponseSize", () -> Arguments.requireNonNull(maxResponseSize, "maxResponseSize"));
 		if (maxResponseSize.toBytes() < 1024) {
-			throw new IllegalArgumentException("maxResponseSize must be at least 1KB, but was " + maxResponseSize);
+			throw new InvalidSettingException("maxResponseSize", "maxResponseSize must be at least 1KB, but was "
+					+ maxResponseSize);
 		}
 		this.maxResponseSize = maxResponseSize;
 		return this;
@@ -258,7 +259,7 @@ public final class PipelinerClientBuilder {
 	 * {@link RetryPolicy#DEFAULT} by default, {@link RetryPolicy#NONE} to turn retries off
 	 */
 	public PipelinerClientBuilder retry(RetryPolicy retry) {
-		this.retry = Arguments.requireNonNull(retry, "retry");
+		this.retry = InvalidSettingException.check("retry", () -> Arguments.requireNonNull(retry, "retry"));
 		return this;
 	}
 
@@ -318,20 +319,26 @@ public final class PipelinerClientBuilder {
 
 	/**
 	 * @return the client
-	 * @throws IllegalArgumentException naming the first setting that is missing or invalid
+	 * @throws InvalidSettingException naming the first setting that is missing or invalid
 	 */
 	public PipelinerClient build() {
-		URI serviceUrl = Arguments.requireServiceUrl(this.url, this.allowInsecureHttp, "url");
+		URI serviceUrl = InvalidSettingException.check("url",
+				() -> Arguments.requireServiceUrl(this.url, this.allowInsecureHttp, "url"));
 		boolean v100 = this.protocol == PipelinerProtocol.V100;
-		String pipeline = v100 ? PipelinerClient.requireAccount(this.space, "space", "fr_Myself")
-				: PipelinerClient.requireAccount(this.teamPipeline, "teamPipeline", "eu_myPipeline");
+		String pipeline = v100
+				? InvalidSettingException.check("space", () -> PipelinerClient.requireAccount(this.space, "space", "fr_Myself"))
+				: InvalidSettingException.check("teamPipeline",
+						() -> PipelinerClient.requireAccount(this.teamPipeline, "teamPipeline", "eu_myPipeline"));
 		if (v100 && this.discoverDataCenter) {
-			throw new IllegalArgumentException("discoverDataCenter: the v100 API has no data-center discovery; the"
-					+ " service URL comes with the API application");
+			throw new InvalidSettingException("discoverDataCenter", "discoverDataCenter: the v100 API has no data-center"
+					+ " discovery; the service URL comes with the API application");
 		}
-		Arguments.requireCredentials(this.apiToken, this.apiPassword);
-		WebClient client = WebClients.build(this.webClient, this.webClientBuilder, this.connectTimeout,
-				PipelinerClient.DEFAULT_CONNECT_TIMEOUT, this.httpLogging);
+		InvalidSettingException.check("credentials", () -> {
+			Arguments.requireCredentials(this.apiToken, this.apiPassword);
+			return null;
+		});
+		WebClient client = InvalidSettingException.check("connectTimeout", () -> WebClients.build(this.webClient,
+				this.webClientBuilder, this.connectTimeout, PipelinerClient.DEFAULT_CONNECT_TIMEOUT, this.httpLogging));
 		Duration readTimeout = this.readTimeout;
 		RetryPolicy retry = this.retry;
 		long maxResponseSize = this.maxResponseSize.toBytes();
@@ -353,15 +360,15 @@ public final class PipelinerClientBuilder {
 
 	private static int requireAtLeastOne(int value, String name) {
 		if (value < 1) {
-			throw new IllegalArgumentException(name + " must be at least 1, but was " + value);
+			throw new InvalidSettingException(name, name + " must be at least 1, but was " + value);
 		}
 		return value;
 	}
 
 	private static Duration requirePositive(Duration duration, String name) {
-		Arguments.requireNonNull(duration, name);
+		InvalidSettingException.check(name, () -> Arguments.requireNonNull(duration, name));
 		if (duration.isNegative() || duration.isZero()) {
-			throw new IllegalArgumentException(name + " must be positive, but was " + duration);
+			throw new InvalidSettingException(name, name + " must be positive, but was " + duration);
 		}
 		return duration;
 	}

@@ -37,13 +37,13 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 
 	public RetryPolicy {
 		if (maxAttempts < 1) {
-			throw new IllegalArgumentException("maxAttempts must be at least 1, but was " + maxAttempts);
+			throw new InvalidSettingException("maxAttempts", "maxAttempts must be at least 1, but was " + maxAttempts);
 		}
 		requirePositive(initialBackoff, "initialBackoff");
 		requirePositive(maxBackoff, "maxBackoff");
 		requirePositive(maxRetryAfter, "maxRetryAfter");
 		if (!(jitter >= 0 && jitter <= 1)) {
-			throw new IllegalArgumentException("jitter must be between 0 and 1, but was " + jitter);
+			throw new InvalidSettingException("jitter", "jitter must be between 0 and 1, but was " + jitter);
 		}
 	}
 
@@ -77,7 +77,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 
 	private static void requirePositive(Duration duration, String name) {
 		if (duration == null || duration.isNegative() || duration.isZero()) {
-			throw new IllegalArgumentException(name + " must be positive, but was " + duration);
+			throw new InvalidSettingException(name, name + " must be positive, but was " + duration);
 		}
 	}
 

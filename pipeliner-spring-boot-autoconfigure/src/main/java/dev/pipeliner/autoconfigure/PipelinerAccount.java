@@ -1,13 +1,16 @@
 package dev.pipeliner.autoconfigure;
 
+import java.util.regex.Pattern;
+
 import dev.pipeliner.client.PipelinerProtocol;
-import dev.pipeliner.client.internal.arguments.Arguments;
 
 /**
  * Where a client connects and as whom: the settings that differ between the accounts of
  * {@code pipeliner.*} and {@code pipeliner.clients.<name>.*}.
  */
 public class PipelinerAccount {
+
+	private static final Pattern USER_INFO = Pattern.compile("^([^:/?#]*://)[^/?#]*@");
 
 	/**
 	 * Service URL of the Pipeliner data center, such as https://eu.pipelinersales.com. Setting it
@@ -95,10 +98,19 @@ public class PipelinerAccount {
 	/** @return the account with the credentials masked */
 	@Override
 	public String toString() {
-		return "protocol=" + this.protocol + ", url=" + Arguments.withoutUserInfo(this.url) + ", "
+		return "protocol=" + this.protocol + ", url=" + withoutUserInfo(this.url) + ", "
 				+ ((this.protocol == PipelinerProtocol.V100) ? "space=" + this.space : "teamPipeline=" + this.teamPipeline)
 				+ ", apiToken=" + mask(this.apiToken)
 				+ ", apiPassword=" + mask(this.apiPassword);
+	}
+
+	/**
+	 * @return the text of a URL, valid or not, with whatever stands between {@code ://} and the
+	 * last {@code @} of the authority replaced, so that a failure report or log shows no user name
+	 * or password
+	 */
+	static String withoutUserInfo(String url) {
+		return (url != null) ? USER_INFO.matcher(url).replaceFirst("$1…@") : null;
 	}
 
 	static String mask(String secret) {

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.pipeliner.client.HttpLogOptions;
+import dev.pipeliner.client.InvalidSettingException;
 import dev.pipeliner.client.PipelinerClient;
 import dev.pipeliner.client.PipelinerClientBuilder;
 import dev.pipeliner.client.PipelinerProtocol;
-import dev.pipeliner.client.internal.arguments.Arguments;
 import dev.pipeliner.client.observation.PipelinerObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import reactor.netty.transport.ProxyProvider;
@@ -95,7 +95,7 @@ final class PipelinerClientFactory {
 			this.customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
 		}
-		catch (IllegalArgumentException ex) {
+		catch (InvalidSettingException ex) {
 			throw invalidSetting(ex, connection);
 		}
 	}
@@ -181,21 +181,21 @@ final class PipelinerClientFactory {
 	 * Reports a setting the client builder rejected under its property name, when it comes from
 	 * one. The credentials are never among them, so no secret reaches the message.
 	 */
-	private RuntimeException invalidSetting(IllegalArgumentException ex, PipelinerConnectionDetails connection) {
+	private RuntimeException invalidSetting(InvalidSettingException ex, PipelinerConnectionDetails connection) {
 		String message = String.valueOf(ex.getMessage());
-		String argument = message.split(" ", 2)[0];
-		if (argument.equals("space") && connection instanceof PropertiesPipelinerConnectionDetails properties) {
+		String setting = ex.getSetting();
+		if (setting.equals("space") && connection instanceof PropertiesPipelinerConnectionDetails properties) {
 			return new InvalidConfigurationPropertyValueException(properties.getPrefix() + ".space", connection.getSpace(),
 					message);
 		}
-		if (argument.equals("url") || argument.equals("teamPipeline")) {
+		if (setting.equals("url") || setting.equals("teamPipeline")) {
 			if (!(connection instanceof PropertiesPipelinerConnectionDetails properties)) {
 				return new IllegalStateException("The PipelinerConnectionDetails bean " + connection + " is invalid: "
 						+ message, ex);
 			}
-			return argument.equals("url")
+			return setting.equals("url")
 					? new InvalidConfigurationPropertyValueException(properties.getPrefix() + ".url",
-							Arguments.withoutUserInfo(connection.getUrl()), message)
+							PipelinerAccount.withoutUserInfo(connection.getUrl()), message)
 					: new InvalidConfigurationPropertyValueException(properties.getPrefix() + ".team-pipeline",
 							connection.getTeamPipeline(), message);
 		}

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
+import dev.pipeliner.client.InvalidSettingException;
 import dev.pipeliner.client.PipelinerClientBuilder;
 import dev.pipeliner.client.RetryPolicy;
 
@@ -11,8 +12,8 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 
 /**
  * The settings of {@code pipeliner.*} that every client shares, each named once: its property,
- * how to read it, and the client builder's method and argument name. Applies them to a builder,
- * and names the property of an argument the builder rejected. The credentials are not among them,
+ * how to read it, and the client builder's method and setting name. Applies them to a builder,
+ * and names the property of a setting the builder rejected. The credentials are not among them,
  * so no secret reaches a failure message.
  */
 final class PipelinerSharedSettings {
@@ -62,23 +63,21 @@ final class PipelinerSharedSettings {
 	}
 
 	/**
-	 * @param ex what the client builder threw; its message begins with the argument's name
+	 * @param ex what the client builder threw, naming the setting
 	 * @return the failure under the property's name, or {@code null} if no shared setting is meant
 	 */
-	static RuntimeException invalid(IllegalArgumentException ex, PipelinerProperties properties) {
-		String message = String.valueOf(ex.getMessage());
-		String argument = message.split(" ", 2)[0];
+	static RuntimeException invalid(InvalidSettingException ex, PipelinerProperties properties) {
 		for (Setting<?> setting : SETTINGS) {
-			if (setting.argument().equals(argument)) {
+			if (setting.argument().equals(ex.getSetting())) {
 				return new InvalidConfigurationPropertyValueException(setting.property(),
-						setting.value().apply(properties), message);
+						setting.value().apply(properties), String.valueOf(ex.getMessage()));
 			}
 		}
 		return null;
 	}
 
 	/**
-	 * @param argument the builder's name for it, which begins the message of a rejection
+	 * @param argument the builder's name for it, as {@link InvalidSettingException#getSetting()} gives it
 	 * @param property the property
 	 * @param value how to read it
 	 * @param builder how to hand it to the client builder; {@code null} if it goes elsewhere
