@@ -2,6 +2,8 @@ package dev.pipeliner.client;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The outcome of a {@code setEntities} or {@code deleteEntities} call: one {@link Outcome} per
  * item sent, in the order they were sent, so that no item goes unaccounted for.
@@ -38,17 +40,19 @@ public record BatchResult(List<Outcome> outcomes) {
 	 * @param errorCode the server's error code, for a failure it explained
 	 * @param message the server's message, or a description of the failure
 	 */
-	public record Outcome(int index, Status status, String id, Integer errorCode, String message) {
+	public record Outcome(int index, Status status, @Nullable String id, @Nullable Integer errorCode,
+			@Nullable String message) {
 
-		public static Outcome succeeded(int index, String id) {
+		public static Outcome succeeded(int index, @Nullable String id) {
 			return new Outcome(index, Status.SUCCEEDED, id, null, null);
 		}
 
-		public static Outcome failed(int index, String id, Integer errorCode, String message) {
+		public static Outcome failed(int index, @Nullable String id, @Nullable Integer errorCode,
+				@Nullable String message) {
 			return new Outcome(index, Status.FAILED, id, errorCode, message);
 		}
 
-		public static Outcome unknown(int index, String id) {
+		public static Outcome unknown(int index, @Nullable String id) {
 			return new Outcome(index, Status.UNKNOWN, id, null, "the server's answer did not account for this item");
 		}
 

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import dev.pipeliner.client.internal.arguments.Arguments;
 import dev.pipeliner.client.query.Query;
+import reactor.core.publisher.Mono;
 
 /**
  * The operations of a {@link PipelinerClient} for code that runs a thread per request, such as a
@@ -44,52 +45,52 @@ public final class BlockingPipelinerClient {
 
 	/** @see PipelinerClient#getCollections() */
 	public List<String> getCollections() {
-		return this.client.getCollections().block();
+		return value(this.client.getCollections());
 	}
 
 	/** @see PipelinerClient#getEntityPublic() */
 	public Map<String, String> getEntityPublic() {
-		return this.client.getEntityPublic().block();
+		return value(this.client.getEntityPublic());
 	}
 
 	/** @see PipelinerClient#getErrorCodes() */
 	public Map<Integer, String> getErrorCodes() {
-		return this.client.getErrorCodes().block();
+		return value(this.client.getErrorCodes());
 	}
 
 	/** @see PipelinerClient#getFields(String, Query) */
 	public List<FieldInfo> getFields(String entity, Query query) {
-		return this.client.getFields(entity, query).block();
+		return value(this.client.getFields(entity, query));
 	}
 
 	/** @see PipelinerClient#getFields(String) */
 	public List<FieldInfo> getFields(String entity) {
-		return this.client.getFields(entity).block();
+		return value(this.client.getFields(entity));
 	}
 
 	/** @see PipelinerClient#getServerApiUtcDateTime() */
 	public Instant getServerApiUtcDateTime() {
-		return this.client.getServerApiUtcDateTime().block();
+		return value(this.client.getServerApiUtcDateTime());
 	}
 
 	/** @see PipelinerClient#getTeamPipelineUrl() */
 	public URI getTeamPipelineUrl() {
-		return this.client.getTeamPipelineUrl().block();
+		return value(this.client.getTeamPipelineUrl());
 	}
 
 	/** @see PipelinerClient#getTeamPipelineVersion() */
 	public int getTeamPipelineVersion() {
-		return this.client.getTeamPipelineVersion().block();
+		return value(this.client.getTeamPipelineVersion());
 	}
 
 	/** @see PipelinerClient#getEntities(String, Query, Class) */
 	public <T> EntityPage<T> getEntities(String entity, Query query, Class<T> type) {
-		return this.client.getEntities(entity, query, type).block();
+		return value(this.client.getEntities(entity, query, type));
 	}
 
 	/** @see PipelinerClient#getEntities(String, Query) */
 	public EntityPage<Entity> getEntities(String entity, Query query) {
-		return this.client.getEntities(entity, query).block();
+		return value(this.client.getEntities(entity, query));
 	}
 
 	/**
@@ -108,22 +109,22 @@ public final class BlockingPipelinerClient {
 
 	/** @see PipelinerClient#getEntity(String, String, Class) */
 	public <T> T getEntity(String entity, String id, Class<T> type) {
-		return this.client.getEntity(entity, id, type).block();
+		return value(this.client.getEntity(entity, id, type));
 	}
 
 	/** @see PipelinerClient#getEntity(String, String) */
 	public Entity getEntity(String entity, String id) {
-		return this.client.getEntity(entity, id).block();
+		return value(this.client.getEntity(entity, id));
 	}
 
 	/** @see PipelinerClient#setEntity(String, Object) */
 	public String setEntity(String entity, Object data) {
-		return this.client.setEntity(entity, data).block();
+		return value(this.client.setEntity(entity, data));
 	}
 
 	/** @see PipelinerClient#setEntities(String, Collection, BatchFlag...) */
 	public BatchResult setEntities(String entity, Collection<?> items, BatchFlag... flags) {
-		return this.client.setEntities(entity, items, flags).block();
+		return value(this.client.setEntities(entity, items, flags));
 	}
 
 	/** @see PipelinerClient#deleteEntity(String, String) */
@@ -133,7 +134,16 @@ public final class BlockingPipelinerClient {
 
 	/** @see PipelinerClient#deleteEntities(String, Collection, BatchFlag...) */
 	public BatchResult deleteEntities(String entity, Collection<String> ids, BatchFlag... flags) {
-		return this.client.deleteEntities(entity, ids, flags).block();
+		return value(this.client.deleteEntities(entity, ids, flags));
+	}
+
+	/** @return what a call completes with; a call that completes completes with a value, or fails */
+	private static <T> T value(Mono<T> call) {
+		T value = call.block();
+		if (value == null) {
+			throw new IllegalStateException("A Pipeliner call completed without a value");
+		}
+		return value;
 	}
 
 	/** @return the reactive client's description; never the credentials */

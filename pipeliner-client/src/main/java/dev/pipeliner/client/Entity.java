@@ -11,6 +11,7 @@ import java.util.Map;
 import dev.pipeliner.client.error.PipelinerDecodingException;
 import dev.pipeliner.client.internal.arguments.Arguments;
 import dev.pipeliner.client.internal.arguments.DateTimes;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -55,7 +56,7 @@ public final class Entity {
 	 * @return the entity's id: {@code ID} on the v1 API, {@code id} on v100; {@code null} if it has
 	 * none (a create not yet sent)
 	 */
-	public String id() {
+	public @Nullable String id() {
 		String id = getString("ID");
 		return (id != null) ? id : getString("id");
 	}
@@ -71,7 +72,7 @@ public final class Entity {
 	}
 
 	/** @return the value as text (numbers and booleans in their JSON form), or {@code null} */
-	public String getString(String field) {
+	public @Nullable String getString(String field) {
 		JsonNode value = value(field);
 		if (value == null) {
 			return null;
@@ -83,7 +84,7 @@ public final class Entity {
 	}
 
 	/** @return the value as a whole number (a JSON number or numeric text), or {@code null} */
-	public Long getLong(String field) {
+	public @Nullable Long getLong(String field) {
 		JsonNode value = value(field);
 		if (value == null) {
 			return null;
@@ -103,7 +104,7 @@ public final class Entity {
 	}
 
 	/** @return the value as a decimal (a JSON number or numeric text), or {@code null} */
-	public BigDecimal getDecimal(String field) {
+	public @Nullable BigDecimal getDecimal(String field) {
 		JsonNode value = value(field);
 		if (value == null) {
 			return null;
@@ -126,7 +127,7 @@ public final class Entity {
 	 * @return the value as a boolean: Pipeliner's {@code 0}/{@code 1} flags, {@code true}/{@code false},
 	 * or their text forms; {@code null} if absent
 	 */
-	public Boolean getBoolean(String field) {
+	public @Nullable Boolean getBoolean(String field) {
 		JsonNode value = value(field);
 		if (value == null) {
 			return null;
@@ -146,7 +147,7 @@ public final class Entity {
 	}
 
 	/** @return the value as an instant, read as {@code yyyy-MM-dd HH:mm:ss} UTC, or {@code null} */
-	public Instant getDateTime(String field) {
+	public @Nullable Instant getDateTime(String field) {
 		JsonNode value = value(field);
 		if (value == null || (value.isString() && value.stringValue().isBlank())) {
 			return null;
@@ -166,7 +167,7 @@ public final class Entity {
 	 * @return the raw value: a {@code String}, {@code Number}, {@code Boolean}, {@code List},
 	 * {@code Map}, or {@code null}
 	 */
-	public Object get(String field) {
+	public @Nullable Object get(String field) {
 		JsonNode value = value(field);
 		return (value != null) ? this.mapper.convertValue(value, Object.class) : null;
 	}
@@ -200,7 +201,7 @@ public final class Entity {
 		return this.node.deepCopy();
 	}
 
-	private JsonNode value(String field) {
+	private @Nullable JsonNode value(String field) {
 		Arguments.requireNonNull(field, "field");
 		JsonNode value = this.node.get(field);
 		return (value == null || value.isNull()) ? null : value;

@@ -2,6 +2,8 @@ package dev.pipeliner.client;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One page of a collection read: the items, where they lie in the whole result, and the token
  * that continues the read after them.
@@ -17,7 +19,7 @@ import java.util.List;
  * the last page
  * @param <T> {@link Entity}, or the type the entities were mapped onto
  */
-public record EntityPage<T>(List<T> items, long start, long end, long total, String continuationToken) {
+public record EntityPage<T>(List<T> items, long start, long end, long total, @Nullable String continuationToken) {
 
 	public EntityPage {
 		items = List.copyOf(items);

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The description of one field of an entity, as {@code getFields} answers it.
  *
@@ -26,9 +28,10 @@ import java.util.Map;
  * @param maxValue the largest number, or the longest text, allowed, or {@code null}
  * ({@code MAX_VALUE})
  */
-public record FieldInfo(String apiName, String name, String id, String type, String plType, boolean required,
-		boolean readOnly, boolean custom, String defaultValue, String description, String calcFormula,
-		Map<String, String> choices, BigDecimal minValue, BigDecimal maxValue) {
+public record FieldInfo(@Nullable String apiName, @Nullable String name, @Nullable String id, @Nullable String type,
+		@Nullable String plType, boolean required, boolean readOnly, boolean custom, @Nullable String defaultValue,
+		@Nullable String description, @Nullable String calcFormula, Map<String, String> choices,
+		@Nullable BigDecimal minValue, @Nullable BigDecimal maxValue) {
 
 	public FieldInfo {
 		choices = (choices != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(choices)) : Map.of();

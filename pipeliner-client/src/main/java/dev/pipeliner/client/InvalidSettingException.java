@@ -40,7 +40,7 @@ public class InvalidSettingException extends IllegalArgumentException {
 			throw ex;
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidSettingException(setting, ex.getMessage());
+			throw new InvalidSettingException(setting, String.valueOf(ex.getMessage()));
 		}
 	}
 

@@ -3,6 +3,7 @@ package dev.pipeliner.client;
 import java.util.function.Function;
 
 import dev.pipeliner.client.internal.arguments.Arguments;
+import org.jspecify.annotations.Nullable;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 
@@ -25,13 +26,13 @@ import reactor.core.publisher.Flux;
  */
 public final class PagedFlux<T> extends Flux<T> {
 
-	private final String start;
+	private final @Nullable String start;
 
-	private final Function<String, Flux<EntityPage<T>>> pagesFrom;
+	private final Function<@Nullable String, Flux<EntityPage<T>>> pagesFrom;
 
 	private final boolean byOffset;
 
-	PagedFlux(String start, Function<String, Flux<EntityPage<T>>> pagesFrom, boolean byOffset) {
+	PagedFlux(@Nullable String start, Function<@Nullable String, Flux<EntityPage<T>>> pagesFrom, boolean byOffset) {
 		this.start = start;
 		this.pagesFrom = pagesFrom;
 		this.byOffset = byOffset;

@@ -28,7 +28,9 @@ import dev.pipeliner.client.internal.protocol.Protocol;
 import dev.pipeliner.client.internal.protocol.Resolver.Target;
 import dev.pipeliner.client.internal.protocol.Resolver;
 import dev.pipeliner.client.query.Query;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
+import org.springframework.lang.Contract;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -315,7 +317,8 @@ public final class PipelinerClient {
 	}
 
 	/** The pages of an offset read; the call timeout bounds each, the first with the entity-name lookup. */
-	private Flux<EntityPage<ObjectNode>> offsetPages(String name, QueryString query, String token, long start, long count) {
+	private Flux<EntityPage<ObjectNode>> offsetPages(String name, QueryString query, @Nullable String token, long start,
+			long count) {
 		long from = OffsetPaging.offsetOf(token);
 		long end = (count == Long.MAX_VALUE || start > Long.MAX_VALUE - count) ? Long.MAX_VALUE : start + count;
 		return this.settings.offsetPaging().pages(name, (offset, limit) -> page(name, query, Long.toString(offset), limit),
@@ -323,11 +326,12 @@ public final class PipelinerClient {
 	}
 
 	/** The pages of a cursor read, each bounded like an offset read's. */
-	private Flux<EntityPage<ObjectNode>> cursorPages(String name, QueryString query, String token, long count) {
+	private Flux<EntityPage<ObjectNode>> cursorPages(String name, QueryString query, @Nullable String token,
+			long count) {
 		return this.settings.cursorPaging().pages(name, (cursor, size) -> page(name, query, cursor, size), token, count);
 	}
 
-	private Mono<EntityPage<ObjectNode>> page(String name, QueryString query, String token, int size) {
+	private Mono<EntityPage<ObjectNode>> page(String name, QueryString query, @Nullable String token, int size) {
 		return bounded("streamEntities", name, this.resolver.resolve(name)
 			.flatMap((target) -> target.protocol().page(target.collection(), query, token, size)));
 	}
@@ -400,7 +404,7 @@ public final class PipelinerClient {
 		for (Object item : items) {
 			nodes.add(toObject(item, "items[" + nodes.size() + "]"));
 		}
-		List<String> ids = idsOf(nodes, 0);
+		List<@Nullable String> ids = idsOf(nodes, 0);
 		return call("setEntities", name, this.settings.batching().send(ids, Flags.ignoring(set), (from, to) -> on(name,
 				(target) -> target.protocol().setEntities(target.names(), set, Bodies.array(nodes.subList(from, to)), ids.subList(from, to)))));
 	}
@@ -427,7 +431,7 @@ public final class PipelinerClient {
 					for (Object item : chunk) {
 						nodes.add(toObject(item, "items[" + (base + nodes.size()) + "]"));
 					}
-					List<String> ids = idsOf(nodes, base);
+					List<@Nullable String> ids = idsOf(nodes, base);
 					return new Batching.Request(ids, on(name,
 							(target) -> target.protocol().setEntities(target.names(), set, Bodies.array(nodes), ids)));
 				}));
@@ -499,7 +503,7 @@ public final class PipelinerClient {
 	}
 
 	/** An observed call. */
-	private <T> Mono<T> call(String operation, String entity, Mono<T> call) {
+	private <T> Mono<T> call(String operation, @Nullable String entity, Mono<T> call) {
 		return this.settings.observations().observed(operation, entity, this.teamPipeline, call);
 	}
 
@@ -514,7 +518,7 @@ public final class PipelinerClient {
 	}
 
 	/** Bounds a call, retries and lookups included, by the call timeout. */
-	private <T> Mono<T> bounded(String operation, String name, Mono<T> call) {
+	private <T> Mono<T> bounded(String operation, @Nullable String name, Mono<T> call) {
 		Duration timeout = this.settings.callTimeout();
 		return call.timeout(timeout, Mono.error(() -> new PipelinerTransportException(operation
 				+ ((name != null) ? " " + name : "") + " did not complete within " + timeout
@@ -529,7 +533,7 @@ public final class PipelinerClient {
 		return set;
 	}
 
-	private List<String> idsOf(List<ObjectNode> nodes, int base) {
+	private List<@Nullable String> idsOf(List<ObjectNode> nodes, int base) {
 		return Bodies.idsOf(nodes, base, this.resolver.configured().idField());
 	}
 
@@ -549,7 +553,7 @@ public final class PipelinerClient {
 		return this.settings.bodies().toObject(data, (data instanceof Entity entity) ? entity.copyOfNode() : null, name);
 	}
 
-	private static String idOf(ObjectNode node, String idField) {
+	private static @Nullable String idOf(ObjectNode node, String idField) {
 		JsonNode id = node.get(idField);
 		return (id != null && id.isValueNode()) ? id.asString() : null;
 	}
@@ -565,7 +569,8 @@ public final class PipelinerClient {
 	}
 
 	/** A team pipeline or space id, which goes into the URL as one path segment. */
-	static String requireAccount(String id, String name, String example) {
+	@Contract("null, _, _ -> fail")
+	static String requireAccount(@Nullable String id, String name, String example) {
 		Arguments.requireText(id, name);
 		if (!TEAM_PIPELINE.matcher(id).matches()) {
 			throw new IllegalArgumentException(name + " must be an id such as '" + example + "' (letters, digits,"

@@ -17,6 +17,7 @@ import dev.pipeliner.client.observation.DefaultPipelinerObservationConvention;
 import dev.pipeliner.client.observation.PipelinerObservationConvention;
 import dev.pipeliner.client.query.Query;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.util.unit.DataSize;
@@ -28,25 +29,25 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public final class PipelinerClientBuilder {
 
-	private URI url;
+	private @Nullable URI url;
 
 	private PipelinerProtocol protocol = PipelinerProtocol.V1;
 
-	private String space;
+	private @Nullable String space;
 
-	private String teamPipeline;
+	private @Nullable String teamPipeline;
 
-	private String apiToken;
+	private @Nullable String apiToken;
 
-	private String apiPassword;
+	private @Nullable String apiPassword;
 
-	private WebClient webClient;
+	private @Nullable WebClient webClient;
 
-	private WebClient.Builder webClientBuilder;
+	private WebClient.@Nullable Builder webClientBuilder;
 
 	private ObjectMapper mapper = WireJson.MAPPER;
 
-	private Duration connectTimeout;
+	private @Nullable Duration connectTimeout;
 
 	private Duration readTimeout = PipelinerClient.DEFAULT_READ_TIMEOUT;
 
@@ -64,7 +65,7 @@ public final class PipelinerClientBuilder {
 
 	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
-	private PipelinerObservationConvention observationConvention;
+	private @Nullable PipelinerObservationConvention observationConvention;
 
 	private int pageSize = PipelinerClient.DEFAULT_PAGE_SIZE;
 
@@ -110,7 +111,7 @@ public final class PipelinerClientBuilder {
 	}
 
 	/** @param observationConvention names and tags the operation observations in place of the default */
-	public PipelinerClientBuilder observationConvention(PipelinerObservationConvention observationConvention) {
+	public PipelinerClientBuilder observationConvention(@Nullable PipelinerObservationConvention observationConvention) {
 		this.observationConvention = observationConvention;
 		return this;
 	}
@@ -156,13 +157,13 @@ public final class PipelinerClientBuilder {
 	}
 
 	/** @param space the v100 space id, such as {@code fr_Myself}, that comes with the API application */
-	public PipelinerClientBuilder space(String space) {
+	public PipelinerClientBuilder space(@Nullable String space) {
 		this.space = space;
 		return this;
 	}
 
 	/** @param teamPipeline the v1 team pipeline id, such as {@code eu_myPipeline} */
-	public PipelinerClientBuilder teamPipeline(String teamPipeline) {
+	public PipelinerClientBuilder teamPipeline(@Nullable String teamPipeline) {
 		this.teamPipeline = teamPipeline;
 		return this;
 	}
@@ -171,7 +172,7 @@ public final class PipelinerClientBuilder {
 	 * @param apiToken the API token from the customer portal's API Access page
 	 * @param apiPassword the API password from the same page
 	 */
-	public PipelinerClientBuilder credentials(String apiToken, String apiPassword) {
+	public PipelinerClientBuilder credentials(@Nullable String apiToken, @Nullable String apiPassword) {
 		this.apiToken = apiToken;
 		this.apiPassword = apiPassword;
 		return this;
@@ -333,9 +334,12 @@ public final class PipelinerClientBuilder {
 			throw new InvalidSettingException("discoverDataCenter", "discoverDataCenter: the v100 API has no data-center"
 					+ " discovery; the service URL comes with the API application");
 		}
+		String apiToken = InvalidSettingException.check("credentials", () -> Arguments.requireText(this.apiToken, "apiToken"));
+		String apiPassword = InvalidSettingException.check("credentials",
+				() -> Arguments.requireText(this.apiPassword, "apiPassword"));
 		InvalidSettingException.check("credentials", () -> {
-			Arguments.requireCredentials(this.apiToken, this.apiPassword);
-			return null;
+			Arguments.requireCredentials(apiToken, apiPassword);
+			return apiToken;
 		});
 		WebClient client = InvalidSettingException.check("connectTimeout", () -> WebClients.build(this.webClient,
 				this.webClientBuilder, this.connectTimeout, PipelinerClient.DEFAULT_CONNECT_TIMEOUT, this.httpLogging));
@@ -348,14 +352,14 @@ public final class PipelinerClientBuilder {
 				: (url, account, token, password) -> new V1Protocol(client, url, account, token, password, readTimeout,
 						retry, maxResponseSize);
 		// the value forms of the protocol, for every client derived from this builder
-		Bodies bodies = new Bodies(this.mapper, protocols.create(serviceUrl, pipeline, this.apiToken, this.apiPassword)
+		Bodies bodies = new Bodies(this.mapper, protocols.create(serviceUrl, pipeline, apiToken, apiPassword)
 			.values());
 		PipelinerClient.Settings settings = new PipelinerClient.Settings(protocols, serviceUrl, this.mapper, bodies, this.callTimeout,
 				new OffsetPaging(this.pageSize, this.prefetchPages, this.maxPagesInFlight), new CursorPaging(this.pageSize),
 				new Batching(this.batchSize, this.batchConcurrency),
 				new Observations(this.observationRegistry, this.observationConvention), this.allowInsecureHttp,
 				this.discoverDataCenter);
-		return new PipelinerClient(settings, pipeline, this.apiToken, this.apiPassword);
+		return new PipelinerClient(settings, pipeline, apiToken, apiPassword);
 	}
 
 	private static int requireAtLeastOne(int value, String name) {

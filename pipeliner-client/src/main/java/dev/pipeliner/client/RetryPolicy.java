@@ -3,6 +3,8 @@ package dev.pipeliner.client;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How the client retries a request that failed for a reason that may pass: a timeout, a dropped
  * or refused connection, or HTTP 408, 429, 502, 503 and 504.
@@ -53,7 +55,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 	 * @return the wait before it, or {@code null} if there are no attempts left or the server
 	 * asked for a longer wait than {@link #maxRetryAfter()}
 	 */
-	public Duration delayBefore(int retry, Duration retryAfter) {
+	public @Nullable Duration delayBefore(int retry, @Nullable Duration retryAfter) {
 		if (retry >= this.maxAttempts || (retryAfter != null && retryAfter.compareTo(this.maxRetryAfter) > 0)) {
 			return null;
 		}

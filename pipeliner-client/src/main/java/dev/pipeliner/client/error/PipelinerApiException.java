@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import dev.pipeliner.client.internal.arguments.Arguments;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpMethod;
 
@@ -19,17 +20,18 @@ public class PipelinerApiException extends PipelinerException {
 
 	private final int status;
 
-	private final Integer errorCode;
+	private final @Nullable Integer errorCode;
 
-	private final String serverMessage;
+	private final @Nullable String serverMessage;
 
 	private final HttpMethod method;
 
 	private final URI uri;
 
-	private final Duration retryAfter;
+	private final @Nullable Duration retryAfter;
 
-	public PipelinerApiException(int status, Integer errorCode, String serverMessage, HttpMethod method, URI uri) {
+	public PipelinerApiException(int status, @Nullable Integer errorCode, @Nullable String serverMessage,
+			HttpMethod method, URI uri) {
 		this(status, errorCode, serverMessage, method, uri, null);
 	}
 
@@ -37,8 +39,8 @@ public class PipelinerApiException extends PipelinerException {
 	 * @param retryAfter the wait the server asked for in a {@code Retry-After} header, or
 	 * {@code null}
 	 */
-	public PipelinerApiException(int status, Integer errorCode, String serverMessage, HttpMethod method, URI uri,
-			Duration retryAfter) {
+	public PipelinerApiException(int status, @Nullable Integer errorCode, @Nullable String serverMessage,
+			HttpMethod method, URI uri, @Nullable Duration retryAfter) {
 		super(describe(status, errorCode, serverMessage, method, uri), null);
 		this.status = status;
 		this.errorCode = errorCode;
@@ -48,7 +50,8 @@ public class PipelinerApiException extends PipelinerException {
 		this.retryAfter = retryAfter;
 	}
 
-	private static String describe(int status, Integer errorCode, String serverMessage, HttpMethod method, URI uri) {
+	private static String describe(int status, @Nullable Integer errorCode, @Nullable String serverMessage,
+			HttpMethod method, URI uri) {
 		StringBuilder text = new StringBuilder().append(method).append(' ').append(Arguments.describe(uri))
 			.append(" answered HTTP ").append(status);
 		if (errorCode != null) {
@@ -66,12 +69,12 @@ public class PipelinerApiException extends PipelinerException {
 	}
 
 	/** @return the Pipeliner error code ({@code errorcode} in the body), or {@code null} if the body had none */
-	public Integer getErrorCode() {
+	public @Nullable Integer getErrorCode() {
 		return this.errorCode;
 	}
 
 	/** @return the server's message, or {@code null} if the body had none (an empty or HTML answer) */
-	public String getServerMessage() {
+	public @Nullable String getServerMessage() {
 		return this.serverMessage;
 	}
 
@@ -89,7 +92,7 @@ public class PipelinerApiException extends PipelinerException {
 	 * @return the wait the server asked for in its {@code Retry-After} header (seconds or an HTTP
 	 * date), or {@code null} if it sent none
 	 */
-	public Duration getRetryAfter() {
+	public @Nullable Duration getRetryAfter() {
 		return this.retryAfter;
 	}
 

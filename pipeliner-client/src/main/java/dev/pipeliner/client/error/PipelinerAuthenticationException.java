@@ -2,6 +2,8 @@ package dev.pipeliner.client.error;
 
 import java.net.URI;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpMethod;
 
 /**
@@ -9,7 +11,8 @@ import org.springframework.http.HttpMethod;
  */
 public class PipelinerAuthenticationException extends PipelinerApiException {
 
-	public PipelinerAuthenticationException(int status, Integer errorCode, String serverMessage, HttpMethod method, URI uri) {
+	public PipelinerAuthenticationException(int status, @Nullable Integer errorCode, @Nullable String serverMessage,
+			HttpMethod method, URI uri) {
 		super(status, errorCode, serverMessage, method, uri);
 	}
 

@@ -1,5 +1,7 @@
 package dev.pipeliner.client.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Base of every exception the Pipeliner client raises for a call that failed. Unchecked.
  * <p>
@@ -8,7 +10,7 @@ package dev.pipeliner.client.error;
  */
 public abstract class PipelinerException extends RuntimeException {
 
-	protected PipelinerException(String message, Throwable cause) {
+	protected PipelinerException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

@@ -3,6 +3,8 @@ package dev.pipeliner.client.error;
 import java.net.URI;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpMethod;
 
 /**
@@ -11,8 +13,9 @@ import org.springframework.http.HttpMethod;
  */
 public class PipelinerRateLimitException extends PipelinerApiException {
 
-	public PipelinerRateLimitException(Integer errorCode, String serverMessage, HttpMethod method, URI uri,
-			Duration retryAfter) {
+	public PipelinerRateLimitException(@Nullable Integer errorCode, @Nullable String serverMessage, HttpMethod method,
+			URI uri,
+			@Nullable Duration retryAfter) {
 		super(429, errorCode, serverMessage, method, uri, retryAfter);
 	}
 

@@ -2,6 +2,8 @@ package dev.pipeliner.client.error;
 
 import java.net.URI;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpMethod;
 
 /**
@@ -12,16 +14,16 @@ import org.springframework.http.HttpMethod;
  */
 public class PipelinerRedirectException extends PipelinerApiException {
 
-	private final URI location;
+	private final @Nullable URI location;
 
-	public PipelinerRedirectException(int status, URI location, HttpMethod method, URI uri) {
+	public PipelinerRedirectException(int status, @Nullable URI location, HttpMethod method, URI uri) {
 		super(status, null, "a redirect to " + ((location != null) ? location : "no Location")
 				+ ", which the client does not follow", method, uri);
 		this.location = location;
 	}
 
 	/** @return the {@code Location} the server redirected to, or {@code null} if it sent none */
-	public URI getLocation() {
+	public @Nullable URI getLocation() {
 		return this.location;
 	}
 

@@ -3,6 +3,8 @@ package dev.pipeliner.client.error;
 import java.net.URI;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpMethod;
 
 /**
@@ -11,12 +13,14 @@ import org.springframework.http.HttpMethod;
  */
 public class PipelinerServerException extends PipelinerApiException {
 
-	public PipelinerServerException(int status, Integer errorCode, String serverMessage, HttpMethod method, URI uri) {
+	public PipelinerServerException(int status, @Nullable Integer errorCode, @Nullable String serverMessage,
+			HttpMethod method, URI uri) {
 		super(status, errorCode, serverMessage, method, uri);
 	}
 
-	public PipelinerServerException(int status, Integer errorCode, String serverMessage, HttpMethod method, URI uri,
-			Duration retryAfter) {
+	public PipelinerServerException(int status, @Nullable Integer errorCode, @Nullable String serverMessage,
+			HttpMethod method, URI uri,
+			@Nullable Duration retryAfter) {
 		super(status, errorCode, serverMessage, method, uri, retryAfter);
 	}
 

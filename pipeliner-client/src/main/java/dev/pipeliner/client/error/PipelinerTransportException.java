@@ -1,5 +1,7 @@
 package dev.pipeliner.client.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * No HTTP answer was received: the connection could not be made, was dropped, or the answer did
  * not arrive within the configured timeout. Always {@linkplain #isRetryable() retryable}, though a
@@ -9,7 +11,7 @@ public class PipelinerTransportException extends PipelinerException {
 
 	private final boolean connectionFailure;
 
-	public PipelinerTransportException(String message, Throwable cause) {
+	public PipelinerTransportException(String message, @Nullable Throwable cause) {
 		this(message, cause, false);
 	}
 
@@ -17,7 +19,7 @@ public class PipelinerTransportException extends PipelinerException {
 	 * @param connectionFailure whether the connection could not be established, so that the
 	 * request was certainly not sent
 	 */
-	public PipelinerTransportException(String message, Throwable cause, boolean connectionFailure) {
+	public PipelinerTransportException(String message, @Nullable Throwable cause, boolean connectionFailure) {
 		super(message, cause);
 		this.connectionFailure = connectionFailure;
 	}

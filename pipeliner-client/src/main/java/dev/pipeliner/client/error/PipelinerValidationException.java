@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpMethod;
 
 /**
@@ -16,11 +18,12 @@ public class PipelinerValidationException extends PipelinerApiException {
 
 	private final Map<String, List<String>> fieldErrors;
 
-	public PipelinerValidationException(int status, Integer errorCode, String serverMessage, HttpMethod method, URI uri) {
+	public PipelinerValidationException(int status, @Nullable Integer errorCode, @Nullable String serverMessage,
+			HttpMethod method, URI uri) {
 		this(status, errorCode, serverMessage, Map.of(), method, uri);
 	}
 
-	public PipelinerValidationException(int status, Integer errorCode, String serverMessage,
+	public PipelinerValidationException(int status, @Nullable Integer errorCode, @Nullable String serverMessage,
 			Map<String, List<String>> fieldErrors, HttpMethod method, URI uri) {
 		super(status, errorCode, serverMessage, method, uri);
 		this.fieldErrors = Map.copyOf(fieldErrors);

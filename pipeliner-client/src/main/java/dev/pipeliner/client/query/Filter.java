@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import dev.pipeliner.client.internal.arguments.Arguments;
 import dev.pipeliner.client.internal.arguments.DateTimes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One or more conditions on entity fields, all of which must hold (the protocol has AND only).
@@ -72,9 +73,9 @@ public final class Filter {
 	 * @param value the value; see the class description for the accepted types
 	 * @return the filter
 	 */
-	public static Filter of(String field, FilterOperator operator, Object value) {
+	public static Filter of(String field, FilterOperator operator, @Nullable Object value) {
 		Arguments.requireNonNull(operator, "operator");
-		return new Filter(List.of(new Condition(field, operator, value)));
+		return new Filter(List.of(new Condition(field, operator, (value != null) ? value : "")));
 	}
 
 	/**

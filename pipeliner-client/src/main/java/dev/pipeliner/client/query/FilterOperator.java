@@ -1,6 +1,7 @@
 package dev.pipeliner.client.query;
 
 import dev.pipeliner.client.internal.arguments.Arguments;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The comparison of one filter condition, with the code that stands for it on the wire
@@ -47,11 +48,11 @@ public enum FilterOperator {
 	/** Between two values, bounds included (v100 only); see {@link Filter#between}. */
 	BETWEEN(null, "between");
 
-	private final String code;
+	private final @Nullable String code;
 
 	private final String v100Code;
 
-	FilterOperator(String code, String v100Code) {
+	FilterOperator(@Nullable String code, String v100Code) {
 		this.code = code;
 		this.v100Code = v100Code;
 	}
@@ -60,7 +61,7 @@ public enum FilterOperator {
 	 * @return the operator's code on the v1 wire, such as {@code gt} or {@code ll}, or
 	 * {@code null} if the v1 API cannot express it
 	 */
-	public String code() {
+	public @Nullable String code() {
 		return this.code;
 	}
 
@@ -74,7 +75,7 @@ public enum FilterOperator {
 	 * @return the operator with that code
 	 * @throws IllegalArgumentException if no operator has that code
 	 */
-	public static FilterOperator fromCode(String code) {
+	public static FilterOperator fromCode(@Nullable String code) {
 		for (FilterOperator operator : values()) {
 			if (code != null && (code.equalsIgnoreCase(operator.code) || code.equalsIgnoreCase(operator.v100Code))) {
 				return operator;

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import dev.pipeliner.client.internal.arguments.Arguments;
 import dev.pipeliner.client.internal.arguments.DateTimes;
 import dev.pipeliner.client.internal.arguments.RawQuery;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What to read from a collection: filter, sort, limit, offset, modified-after and load-only.
@@ -39,31 +40,32 @@ public final class Query {
 
 	private static final Query ALL = new Query(null, null, null, null, null, List.of(), null);
 
-	private final Filter filter;
+	private final @Nullable Filter filter;
 
-	private final Sort sort;
+	private final @Nullable Sort sort;
 
-	private final Integer limit;
+	private final @Nullable Integer limit;
 
-	private final Integer offset;
+	private final @Nullable Integer offset;
 
-	private final Instant modifiedAfter;
+	private final @Nullable Instant modifiedAfter;
 
 	private final List<String> loadOnly;
 
-	private final String raw;
+	private final @Nullable String raw;
 
 	private final List<String> expand;
 
 	private final boolean includeDeleted;
 
-	private Query(Filter filter, Sort sort, Integer limit, Integer offset, Instant modifiedAfter,
-			List<String> loadOnly, String raw) {
+	private Query(@Nullable Filter filter, @Nullable Sort sort, @Nullable Integer limit, @Nullable Integer offset,
+			@Nullable Instant modifiedAfter, List<String> loadOnly, @Nullable String raw) {
 		this(filter, sort, limit, offset, modifiedAfter, loadOnly, raw, List.of(), false);
 	}
 
-	private Query(Filter filter, Sort sort, Integer limit, Integer offset, Instant modifiedAfter,
-			List<String> loadOnly, String raw, List<String> expand, boolean includeDeleted) {
+	private Query(@Nullable Filter filter, @Nullable Sort sort, @Nullable Integer limit, @Nullable Integer offset,
+			@Nullable Instant modifiedAfter, List<String> loadOnly, @Nullable String raw, List<String> expand,
+			boolean includeDeleted) {
 		if (raw != null && (filter != null || sort != null || limit != null || offset != null
 				|| modifiedAfter != null || !loadOnly.isEmpty() || !expand.isEmpty() || includeDeleted)) {
 			throw new IllegalArgumentException("query: a raw query string cannot be combined with other conditions;"
@@ -262,32 +264,32 @@ public final class Query {
 	}
 
 	/** @return the raw query string as it is sent, or {@code null} for a query built from parts */
-	public String getRawQuery() {
+	public @Nullable String getRawQuery() {
 		return this.raw;
 	}
 
 	/** @return the filter, or {@code null} */
-	public Filter getFilter() {
+	public @Nullable Filter getFilter() {
 		return this.filter;
 	}
 
 	/** @return the sort, or {@code null} */
-	public Sort getSort() {
+	public @Nullable Sort getSort() {
 		return this.sort;
 	}
 
 	/** @return the limit, or {@code null} when the server's default applies */
-	public Integer getLimit() {
+	public @Nullable Integer getLimit() {
 		return this.limit;
 	}
 
 	/** @return the offset, or {@code null} when it is 0 by default */
-	public Integer getOffset() {
+	public @Nullable Integer getOffset() {
 		return this.offset;
 	}
 
 	/** @return the modified-after instant, or {@code null} */
-	public Instant getModifiedAfter() {
+	public @Nullable Instant getModifiedAfter() {
 		return this.modifiedAfter;
 	}
 
@@ -301,7 +303,7 @@ public final class Query {
 	}
 
 	/** A whole number that fits an {@code int}; nothing is rounded or cut. */
-	private static int toInt(Object value, String name) {
+	private static int toInt(@Nullable Object value, String name) {
 		try {
 			BigDecimal number = (value instanceof Number) ? new BigDecimal(value.toString())
 					: new BigDecimal(String.valueOf(value).trim());
@@ -312,7 +314,7 @@ public final class Query {
 		}
 	}
 
-	private static Filter toFilter(Object value) {
+	private static Filter toFilter(@Nullable Object value) {
 		if (value instanceof Filter filter) {
 			return filter;
 		}
@@ -325,8 +327,7 @@ public final class Query {
 						: Filter.eq(field, entry.getValue());
 				filter = (filter != null) ? filter.and(condition) : condition;
 			}
-			Arguments.requireNonNull(filter, "filter");
-			return filter;
+			return Arguments.requireNonNull(filter, "filter");
 		}
 		if (value instanceof CharSequence text) {
 			return Filter.parse(text.toString());
@@ -335,7 +336,7 @@ public final class Query {
 				+ ((value != null) ? value.getClass().getName() : "null"));
 	}
 
-	private static String joined(Object value, String name) {
+	private static String joined(@Nullable Object value, String name) {
 		if (value instanceof Collection<?> items) {
 			return items.stream().map(String::valueOf).collect(Collectors.joining("|"));
 		}
@@ -348,7 +349,7 @@ public final class Query {
 		throw new IllegalArgumentException(name + " must be a String or a list of field names");
 	}
 
-	private static Instant toInstant(Object value) {
+	private static Instant toInstant(@Nullable Object value) {
 		if (value instanceof Instant instant) {
 			return instant;
 		}
@@ -394,7 +395,7 @@ public final class Query {
 		return text.append(']').toString();
 	}
 
-	private static void append(StringBuilder text, String name, Object value) {
+	private static void append(StringBuilder text, String name, @Nullable Object value) {
 		if (value != null) {
 			text.append((text.charAt(text.length() - 1) == '[') ? "" : ", ").append(name).append('=').append(value);
 		}

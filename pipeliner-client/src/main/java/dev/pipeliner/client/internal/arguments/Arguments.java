@@ -11,6 +11,9 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
+
 /**
  * Argument checks shared by the client and the query types, and how messages show values
  * without leaking them: quoted and cut short, URLs without user info, request URLs with query
@@ -43,7 +46,7 @@ public final class Arguments {
 	 * @return the value as a message quotes it: between single quotes, cut to a length that keeps
 	 * the message readable
 	 */
-	public static String quote(Object value) {
+	public static String quote(@Nullable Object value) {
 		return "'" + shorten(String.valueOf(value)) + "'";
 	}
 
@@ -52,7 +55,7 @@ public final class Arguments {
 	 * parameters (filter values may be personal data, such as e-mail addresses), cut like
 	 * {@link #shorten(String)}
 	 */
-	public static String describe(URI url) {
+	public static String describe(@Nullable URI url) {
 		return (url != null) ? shorten(redacted(url, SHOWN_QUERY_PARAMS::contains)) : "null";
 	}
 
@@ -95,7 +98,7 @@ public final class Arguments {
 	}
 
 	/** @return a URL as a message shows it: without user info, and cut like {@link #quote(Object)} */
-	public static String quote(URI url) {
+	public static String quote(@Nullable URI url) {
 		return quote((Object) withoutUserInfo(String.valueOf(url)));
 	}
 
@@ -103,7 +106,7 @@ public final class Arguments {
 	 * @return the text of a URL, valid or not, with whatever stands between {@code ://} and the
 	 * last {@code @} of the authority replaced, so that no user name or password is shown
 	 */
-	public static String withoutUserInfo(String url) {
+	public static @Nullable String withoutUserInfo(@Nullable String url) {
 		return (url != null) ? USER_INFO.matcher(url).replaceFirst("$1…@") : null;
 	}
 
@@ -112,7 +115,8 @@ public final class Arguments {
 	 * {@code ':'} in the token, which would make the user and password ambiguous. The messages
 	 * never quote them.
 	 */
-	public static void requireCredentials(String apiToken, String apiPassword) {
+	@Contract("null, _ -> fail; _, null -> fail")
+	public static void requireCredentials(@Nullable String apiToken, @Nullable String apiPassword) {
 		requireText(apiToken, "apiToken");
 		requireText(apiPassword, "apiPassword");
 		if (apiToken.indexOf(':') >= 0) {
@@ -132,14 +136,16 @@ public final class Arguments {
 		}
 	}
 
-	public static String requireText(String value, String name) {
+	@Contract("null, _ -> fail")
+	public static String requireText(@Nullable String value, String name) {
 		if (value == null || value.isBlank()) {
 			throw new IllegalArgumentException(name + " must not be null or blank");
 		}
 		return value;
 	}
 
-	public static <T> T requireNonNull(T value, String name) {
+	@Contract("null, _ -> fail")
+	public static <T> T requireNonNull(@Nullable T value, String name) {
 		if (value == null) {
 			throw new IllegalArgumentException(name + " must not be null");
 		}
@@ -149,7 +155,8 @@ public final class Arguments {
 	/**
 	 * An entity or collection name: letters, digits and underscores, starting with a letter.
 	 */
-	public static String requireEntityName(String value, String name) {
+	@Contract("null, _ -> fail")
+	public static String requireEntityName(@Nullable String value, String name) {
 		requireText(value, name);
 		if (!PLAIN_NAME.matcher(value).matches()) {
 			throw new IllegalArgumentException(name + " must be a plain entity or collection name such as"
@@ -161,7 +168,8 @@ public final class Arguments {
 	/**
 	 * An entity id, sent as one path segment: not blank, no '/', and not a dot segment.
 	 */
-	public static String requireId(String value, String name) {
+	@Contract("null, _ -> fail")
+	public static String requireId(@Nullable String value, String name) {
 		requireText(value, name);
 		if (value.indexOf('/') >= 0 || value.equals(".") || value.equals("..")) {
 			throw new IllegalArgumentException(name + " must be a single path segment (no '/'), but was " + quote(value));
@@ -170,22 +178,11 @@ public final class Arguments {
 	}
 
 	/**
-	 * A field name or value that goes into a {@code filter}, {@code sort} or {@code loadonly}
-	 * parameter, where '|' and '::' are separators that cannot be escaped.
-	 */
-	public static String requireExpressible(String value, String name) {
-		if (value.contains("|") || value.contains("::") || value.startsWith(":") || value.endsWith(":")) {
-			throw new IllegalArgumentException(name + " " + quote(value) + " cannot be expressed in a Pipeliner query:"
-					+ " it contains '|' or '::', or starts or ends with ':', and the protocol has no escaping");
-		}
-		return value;
-	}
-
-	/**
 	 * A service URL: http or https with a host, no credentials, query or fragment, and plain http
 	 * only to this machine unless {@code allowInsecureHttp}.
 	 */
-	public static URI requireServiceUrl(URI url, boolean allowInsecureHttp, String name) {
+	@Contract("null, _, _ -> fail")
+	public static URI requireServiceUrl(@Nullable URI url, boolean allowInsecureHttp, String name) {
 		requireNonNull(url, name);
 		String scheme = url.getScheme();
 		if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))

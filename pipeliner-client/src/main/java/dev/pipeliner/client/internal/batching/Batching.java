@@ -7,6 +7,7 @@ import java.util.function.BiFunction;
 import dev.pipeliner.client.BatchResult;
 import dev.pipeliner.client.error.PipelinerApiException;
 import dev.pipeliner.client.error.PipelinerException;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,7 +21,7 @@ import reactor.core.publisher.Mono;
 public final class Batching {
 
 	/** One request of a stream: the ids of its items ({@code null} for creates) and its answer. */
-	public record Request(List<String> ids, Mono<BatchResult> answer) {
+	public record Request(List<@Nullable String> ids, Mono<BatchResult> answer) {
 	}
 
 	private final int size;
@@ -43,7 +44,8 @@ public final class Batching {
 	 * @param send sends the items from index {@code from} (inclusive) to {@code to} (exclusive)
 	 * @return one outcome per item, in input order
 	 */
-	public Mono<BatchResult> send(List<String> ids, boolean split, BiFunction<Integer, Integer, Mono<BatchResult>> send) {
+	public Mono<BatchResult> send(List<@Nullable String> ids, boolean split, BiFunction<Integer, Integer,
+			Mono<BatchResult>> send) {
 		if (!split || ids.size() <= this.size) {
 			return send.apply(0, ids.size());
 		}
@@ -78,7 +80,7 @@ public final class Batching {
 	 * The result of one request, its indexes shifted to the whole input; a failed request
 	 * accounts for each of its items instead of failing the call.
 	 */
-	static Mono<BatchResult> accounted(Mono<BatchResult> request, int base, List<String> ids) {
+	static Mono<BatchResult> accounted(Mono<BatchResult> request, int base, List<@Nullable String> ids) {
 		return request.map((result) -> shifted(result, base)).onErrorResume(PipelinerException.class, (ex) -> {
 			boolean refused = ex instanceof PipelinerApiException api && api.getStatus() < 500;
 			List<BatchResult.Outcome> outcomes = new ArrayList<>(ids.size());

@@ -11,6 +11,7 @@ import dev.pipeliner.client.error.PipelinerNotFoundException;
 import dev.pipeliner.client.error.PipelinerRateLimitException;
 import dev.pipeliner.client.error.PipelinerServerException;
 import dev.pipeliner.client.error.PipelinerValidationException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpMethod;
 
@@ -23,8 +24,8 @@ public final class ApiExceptions {
 	private ApiExceptions() {
 	}
 
-	public static PipelinerApiException of(int status, Integer code, String message, Map<String, List<String>> fieldErrors,
-			Duration wait, HttpMethod method, URI uri) {
+	public static PipelinerApiException of(int status, @Nullable Integer code, @Nullable String message,
+			Map<String, List<String>> fieldErrors, @Nullable Duration wait, HttpMethod method, URI uri) {
 		return switch (status) {
 			case 401, 403 -> new PipelinerAuthenticationException(status, code, message, method, uri);
 			case 404 -> new PipelinerNotFoundException(status, code, message, method, uri);

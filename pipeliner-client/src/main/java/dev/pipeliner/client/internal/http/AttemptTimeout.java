@@ -2,6 +2,7 @@ package dev.pipeliner.client.internal.http;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClientRequest;
 
@@ -20,7 +21,7 @@ final class AttemptTimeout {
 	private final Duration timeout;
 
 	/** Whether requests go through Reactor Netty: {@code null} until the first request says. */
-	private volatile Boolean netty;
+	private volatile @Nullable Boolean netty;
 
 	/** @param timeout the read timeout */
 	AttemptTimeout(Duration timeout) {

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.pipeliner.client.error.PipelinerDecodingException;
 import dev.pipeliner.client.internal.arguments.Arguments;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -97,7 +98,7 @@ public final class Bounded {
 		});
 	}
 
-	PipelinerDecodingException tooLarge(HttpMethod method, URI uri, Throwable cause) {
+	PipelinerDecodingException tooLarge(HttpMethod method, URI uri, @Nullable Throwable cause) {
 		return new PipelinerDecodingException(method + " " + Arguments.describe(uri)
 				+ " answered more than the maximum response size of " + describe(this.maxBytes)
 				+ " (maxResponseSize, pipeliner.max-response-size)", cause);

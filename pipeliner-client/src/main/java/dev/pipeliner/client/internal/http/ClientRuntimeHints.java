@@ -1,5 +1,7 @@
 package dev.pipeliner.client.internal.http;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 
@@ -11,7 +13,7 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 public final class ClientRuntimeHints implements RuntimeHintsRegistrar {
 
 	@Override
-	public void registerHints(RuntimeHints hints, ClassLoader classLoader) {
+	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		hints.resources().registerPattern("dev/pipeliner/client/internal/http/version.properties");
 	}
 

@@ -3,6 +3,8 @@ package dev.pipeliner.client.internal.http;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The query of one request: a caller's raw query string, sent as it is, and named parameters,
  * which the protocol encodes. Not part of the public API.
@@ -10,7 +12,7 @@ import java.util.Map;
  * @param raw the raw query string, already safe to send, or {@code null}
  * @param parameters the named parameters, before encoding
  */
-public record QueryString(String raw, Map<String, String> parameters) {
+public record QueryString(@Nullable String raw, Map<String, String> parameters) {
 
 	/** No query at all. */
 	public static final QueryString NONE = new QueryString(null, Map.of());

@@ -6,6 +6,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The {@code Retry-After} header: seconds or an HTTP date. Not part of the public API.
  */
@@ -18,7 +20,7 @@ final class RetryAfter {
 	 * @return the wait the header asks for, or {@code null} when absent or malformed; a number of
 	 * seconds too large to hold is the longest wait there is, never none
 	 */
-	static Duration parse(String value) {
+	static @Nullable Duration parse(@Nullable String value) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}

@@ -20,6 +20,7 @@ import dev.pipeliner.client.error.PipelinerNotFoundException;
 import dev.pipeliner.client.error.PipelinerRedirectException;
 import dev.pipeliner.client.error.PipelinerTransportException;
 import dev.pipeliner.client.internal.arguments.Arguments;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -64,7 +65,8 @@ public final class Transport {
 	@FunctionalInterface
 	public interface ErrorDecoder {
 
-		PipelinerApiException decode(int status, String body, Duration retryAfter, HttpMethod method, URI uri);
+		PipelinerApiException decode(int status, String body, @Nullable Duration retryAfter, HttpMethod method,
+				URI uri);
 
 	}
 
@@ -72,7 +74,7 @@ public final class Transport {
 
 	private final String authorization;
 
-	private final AttemptTimeout timeout;
+	private final @Nullable AttemptTimeout timeout;
 
 	private final RetryPolicy retry;
 
@@ -88,7 +90,8 @@ public final class Transport {
 	 * @param maxResponseSize the most bytes of one answer that are read
 	 * @param errors the protocol's error shapes
 	 */
-	public Transport(WebClient webClient, String authorization, Duration timeout, RetryPolicy retry, long maxResponseSize,
+	public Transport(WebClient webClient, String authorization, @Nullable Duration timeout, RetryPolicy retry,
+			long maxResponseSize,
 			ErrorDecoder errors) {
 		this.webClient = webClient;
 		this.authorization = authorization;
@@ -114,7 +117,7 @@ public final class Transport {
 	 * @param onSuccess reads a 2xx answer
 	 * @return the call, cold
 	 */
-	public <T> Mono<T> call(HttpMethod method, URI uri, JsonNode body, Repeat repeat,
+	public <T> Mono<T> call(HttpMethod method, URI uri, @Nullable JsonNode body, Repeat repeat,
 			Function<ClientResponse, Mono<T>> onSuccess) {
 		if (repeat == Repeat.DELETE) {
 			return Mono.defer(() -> {
@@ -131,7 +134,8 @@ public final class Transport {
 		return retried(attempt(method, uri, body, onSuccess), repeat == Repeat.ALWAYS);
 	}
 
-	private <T> Mono<T> attempt(HttpMethod method, URI uri, JsonNode body, Function<ClientResponse, Mono<T>> onSuccess) {
+	private <T> Mono<T> attempt(HttpMethod method, URI uri, @Nullable JsonNode body,
+			Function<ClientResponse, Mono<T>> onSuccess) {
 		Mono<T> attempt = Mono.defer(() -> {
 			WebClient.RequestBodySpec request = this.webClient.method(method)
 				.uri(uri)
@@ -176,7 +180,7 @@ public final class Transport {
 			.flatMap((text) -> Mono.error(this.errors.decode(status, text, retryAfter, method, uri)));
 	}
 
-	private static URI location(URI request, HttpHeaders headers) {
+	private static @Nullable URI location(URI request, HttpHeaders headers) {
 		String location = headers.getFirst(HttpHeaders.LOCATION);
 		if (location == null) {
 			return null;
@@ -210,7 +214,7 @@ public final class Transport {
 	 * failure is not transient, repeating the request could write twice, no attempts are left, or
 	 * the server asked for a longer wait than the policy allows
 	 */
-	private Duration delayBeforeRetry(Throwable failure, int retry, boolean repeatable) {
+	private @Nullable Duration delayBeforeRetry(Throwable failure, int retry, boolean repeatable) {
 		if (!(failure instanceof PipelinerException pipeliner) || !pipeliner.isRetryable()) {
 			return null;
 		}
@@ -233,8 +237,8 @@ public final class Transport {
 	private Throwable translate(Throwable ex, HttpMethod method, URI uri) {
 		String request = method + " " + Arguments.describe(uri);
 		if (ex instanceof TimeoutException || causedBy(ex, io.netty.handler.timeout.TimeoutException.class)) {
-			return new PipelinerTransportException(request + " had no answer within " + this.timeout.timeout()
-					+ " (readTimeout)", ex);
+			return new PipelinerTransportException(request + " had no answer within "
+					+ ((this.timeout != null) ? this.timeout.timeout() : "the connector's timeout") + " (readTimeout)", ex);
 		}
 		if (ex instanceof DataBufferLimitException) {
 			return this.bounded.tooLarge(method, uri, ex);

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import dev.pipeliner.client.HttpLogOptions;
 import io.netty.channel.ChannelOption;
+import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -28,7 +29,8 @@ public final class WebClients {
 	 * @param logging what to log of the traffic
 	 * @return the client to send with
 	 */
-	public static WebClient build(WebClient given, WebClient.Builder builder, Duration connectTimeout,
+	public static WebClient build(@Nullable WebClient given, WebClient.@Nullable Builder builder,
+			@Nullable Duration connectTimeout,
 			Duration defaultConnectTimeout, HttpLogOptions logging) {
 		if (logging.level() == HttpLogOptions.Level.BODY) {
 			HttpLogging.LOG.warn("Pipeliner HTTP logging shows request and response bodies, which hold CRM data,"

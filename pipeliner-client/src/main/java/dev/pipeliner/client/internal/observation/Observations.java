@@ -11,6 +11,7 @@ import dev.pipeliner.client.observation.PipelinerObservationConvention;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -26,19 +27,19 @@ public final class Observations {
 
 	private final ObservationRegistry registry;
 
-	private final PipelinerObservationConvention convention;
+	private final @Nullable PipelinerObservationConvention convention;
 
 	/**
 	 * @param registry where observations go; nothing is observed with the no-op registry
 	 * @param convention names and tags them, or {@code null} for the default
 	 */
-	public Observations(ObservationRegistry registry, PipelinerObservationConvention convention) {
+	public Observations(ObservationRegistry registry, @Nullable PipelinerObservationConvention convention) {
 		this.registry = registry;
 		this.convention = convention;
 	}
 
 	/** @return the call, observed as {@code operation} on {@code entity} in {@code teamPipeline} */
-	public <T> Mono<T> observed(String operation, String entity, String teamPipeline, Mono<T> call) {
+	public <T> Mono<T> observed(String operation, @Nullable String entity, String teamPipeline, Mono<T> call) {
 		if (this.registry.isNoop()) {
 			return call;
 		}
@@ -53,7 +54,7 @@ public final class Observations {
 	}
 
 	/** @return the call, observed as {@code operation} on {@code entity} in {@code teamPipeline} */
-	public <T> Flux<T> observed(String operation, String entity, String teamPipeline, Flux<T> call) {
+	public <T> Flux<T> observed(String operation, @Nullable String entity, String teamPipeline, Flux<T> call) {
 		if (this.registry.isNoop()) {
 			return call;
 		}
@@ -67,7 +68,7 @@ public final class Observations {
 		});
 	}
 
-	private Observation start(String operation, String entity, String teamPipeline) {
+	private Observation start(String operation, @Nullable String entity, String teamPipeline) {
 		PipelinerObservationContext context = new PipelinerObservationContext(operation,
 				(entity != null) ? entity : "none", teamPipeline);
 		return Observation.createNotStarted(this.convention, DEFAULT_CONVENTION, () -> context, this.registry).start();

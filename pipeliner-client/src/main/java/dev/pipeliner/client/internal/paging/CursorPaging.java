@@ -7,6 +7,8 @@ import java.util.Set;
 import dev.pipeliner.client.EntityPage;
 import dev.pipeliner.client.error.PipelinerDecodingException;
 import dev.pipeliner.client.internal.arguments.Arguments;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,7 +32,7 @@ public final class CursorPaging {
 		 * @return the page, whose continuation token is the next page's cursor, or {@code null}
 		 * after the last
 		 */
-		Mono<EntityPage<T>> fetch(String cursor, int size);
+		Mono<EntityPage<T>> fetch(@Nullable String cursor, int size);
 
 	}
 
@@ -42,15 +44,15 @@ public final class CursorPaging {
 	 * @return the continuation token of a page: its position, {@code :}, then the cursor, so that a
 	 * resumed read knows where it stands; {@code null} after the last page
 	 */
-	public static String token(long position, String cursor) {
+	public static @Nullable String token(long position, @Nullable String cursor) {
 		return (cursor != null) ? position + ":" + cursor : null;
 	}
 
 	/** Where a read starts: a position, and the cursor of the page there ({@code null} for the first). */
-	private record Start(long position, String cursor) {
+	private record Start(long position, @Nullable String cursor) {
 
 		/** A token of {@link #token}, or a bare cursor, which counts from position 0. */
-		static Start of(String token) {
+		static Start of(@Nullable String token) {
 			if (token == null) {
 				return new Start(0, null);
 			}
@@ -77,7 +79,7 @@ public final class CursorPaging {
 	 * @return the pages, none of them empty, positioned in the whole read, each with its
 	 * continuation token
 	 */
-	public <T> Flux<EntityPage<T>> pages(String what, Fetcher<T> fetcher, String token, long limit) {
+	public <T> Flux<EntityPage<T>> pages(String what, Fetcher<T> fetcher, @Nullable String token, long limit) {
 		Start start = Start.of(token);
 		if (start.position() >= limit) {
 			return Flux.empty();
@@ -103,12 +105,12 @@ public final class CursorPaging {
 		});
 	}
 
-	private <T> Mono<EntityPage<T>> fetch(Fetcher<T> fetcher, String cursor, long left) {
+	private <T> Mono<EntityPage<T>> fetch(Fetcher<T> fetcher, @Nullable String cursor, long left) {
 		return fetcher.fetch(cursor, (int) Math.min(this.pageSize, left));
 	}
 
 	/** A page as answered, and the position of its first entity in this read. */
-	private record Positioned<T>(EntityPage<T> answer, long start) {
+	private record Positioned<T>(@Nullable EntityPage<T> answer, long start) {
 
 		long next() {
 			return this.start + ((this.answer != null) ? this.answer.items().size() : 0);
@@ -116,13 +118,14 @@ public final class CursorPaging {
 
 		/** The page positioned in the read, cut to the limit; no continuation after the limit. */
 		EntityPage<T> page(long limit) {
-			List<T> items = this.answer.items();
-			String cursor = this.answer.continuationToken();
+			EntityPage<T> answer = Objects.requireNonNull(this.answer, "the seed of the scan is skipped");
+			List<T> items = answer.items();
+			String cursor = answer.continuationToken();
 			if (this.start + items.size() >= limit) {
 				items = items.subList(0, (int) (limit - this.start));
 				cursor = null;
 			}
-			return new EntityPage<>(items, this.start, this.start + items.size() - 1, this.answer.total(),
+			return new EntityPage<>(items, this.start, this.start + items.size() - 1, answer.total(),
 					token(this.start + items.size(), cursor));
 		}
 

@@ -7,6 +7,7 @@ import dev.pipeliner.client.EntityPage;
 import dev.pipeliner.client.error.PipelinerDecodingException;
 import dev.pipeliner.client.internal.arguments.Arguments;
 import dev.pipeliner.client.internal.http.Throttling;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -54,7 +55,7 @@ public final class OffsetPaging {
 	 * @return the offset
 	 * @throws IllegalArgumentException if the token is not an offset
 	 */
-	public static long offsetOf(String token) {
+	public static long offsetOf(@Nullable String token) {
 		try {
 			long offset = Long.parseLong(Arguments.requireText(token, "continuationToken").trim());
 			if (offset >= 0) {
@@ -102,7 +103,8 @@ public final class OffsetPaging {
 	 * @param end the offset to stop before; {@link Long#MAX_VALUE} for the whole result
 	 * @return the pages, none of them empty
 	 */
-	public <T> Flux<EntityPage<T>> pages(String what, Fetcher<T> fetcher, Function<T, String> idOf, long from, long end) {
+	public <T> Flux<EntityPage<T>> pages(String what, Fetcher<T> fetcher, Function<T, @Nullable String> idOf, long from,
+			long end) {
 		if (from >= end) {
 			return Flux.empty();
 		}
@@ -116,7 +118,7 @@ public final class OffsetPaging {
 
 		private final Fetcher<T> fetcher;
 
-		private final Function<T, String> idOf;
+		private final Function<T, @Nullable String> idOf;
 
 		private final long end;
 
@@ -126,9 +128,9 @@ public final class OffsetPaging {
 		/** The offset of the first page, and the id of its first entity. */
 		private long from;
 
-		private volatile String firstId;
+		private volatile @Nullable String firstId;
 
-		Read(String what, Fetcher<T> fetcher, Function<T, String> idOf, long end) {
+		Read(String what, Fetcher<T> fetcher, Function<T, @Nullable String> idOf, long end) {
 			this.what = what;
 			this.fetcher = fetcher;
 			this.idOf = idOf;
@@ -158,8 +160,9 @@ public final class OffsetPaging {
 				// the window sees the subscriber's own demand: nothing in between asks ahead
 				return head.concatWith(pieces.doOnNext((piece) -> piece.ifLast(window::taken))
 					.<EntityPage<T>>handle((piece, sink) -> {
-						if (piece.page() != null) {
-							sink.next(piece.page());
+						EntityPage<T> page = piece.page();
+						if (page != null) {
+							sink.next(page);
 						}
 					})
 					.doOnRequest(window::requested));
@@ -243,7 +246,7 @@ public final class OffsetPaging {
 	 * A page of a request's batch, or none when the request found nothing; the last piece of a
 	 * batch ends it, for the window's counts.
 	 */
-	private record Piece<T>(EntityPage<T> page, boolean last) {
+	private record Piece<T>(@Nullable EntityPage<T> page, boolean last) {
 
 		void ifLast(Runnable action) {
 			if (this.last) {

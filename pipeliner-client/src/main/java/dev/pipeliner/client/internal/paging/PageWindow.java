@@ -4,9 +4,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 import dev.pipeliner.client.internal.http.Throttling;
-
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
+
 
 /**
  * How many page requests one offset read keeps ahead of its subscriber, adapted to what the read
@@ -52,7 +53,7 @@ final class PageWindow implements Throttling.Listener {
 
 	private final AtomicInteger wip = new AtomicInteger();
 
-	private volatile Gate gate;
+	private volatile @Nullable Gate gate;
 
 	/**
 	 * @param initial the window to start with

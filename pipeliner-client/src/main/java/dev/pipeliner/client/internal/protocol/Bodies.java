@@ -6,12 +6,13 @@ import java.util.List;
 import dev.pipeliner.client.internal.arguments.Arguments;
 import dev.pipeliner.client.internal.http.WireJson;
 import dev.pipeliner.client.internal.v1.V1Values;
-
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+
 
 /**
  * Turns what a caller passes as entity data into the JSON object a request carries: a
@@ -38,7 +39,7 @@ public final class Bodies {
 	 * @param name the argument's name, for messages
 	 * @return a JSON object of one or more fields, the caller's to change
 	 */
-	public ObjectNode toObject(Object data, ObjectNode node, String name) {
+	public ObjectNode toObject(Object data, @Nullable ObjectNode node, String name) {
 		Arguments.requireNonNull(data, name);
 		JsonNode json = (node != null) ? node : toJson(data, name);
 		if (!(json instanceof ObjectNode object)) {
@@ -71,7 +72,7 @@ public final class Bodies {
 	 * @return the id in the data, or {@code null} when it has none (a create)
 	 * @throws IllegalArgumentException if the id is not a single path segment of text
 	 */
-	public static String idOf(ObjectNode node, String idField, String name) {
+	public static @Nullable String idOf(ObjectNode node, String idField, String name) {
 		JsonNode id = node.get(idField);
 		if (id == null || id.isNull()) {
 			return null;
@@ -83,8 +84,8 @@ public final class Bodies {
 	}
 
 	/** @return the id of each item, {@code null} for a create; items numbered from {@code base} */
-	public static List<String> idsOf(List<ObjectNode> nodes, int base, String idField) {
-		List<String> ids = new ArrayList<>(nodes.size());
+	public static List<@Nullable String> idsOf(List<ObjectNode> nodes, int base, String idField) {
+		List<@Nullable String> ids = new ArrayList<>(nodes.size());
 		for (ObjectNode node : nodes) {
 			ids.add(idOf(node, idField, "items[" + (base + ids.size()) + "]." + idField));
 		}

@@ -14,6 +14,7 @@ import dev.pipeliner.client.PipelinerProtocol;
 import dev.pipeliner.client.internal.arguments.Arguments;
 import dev.pipeliner.client.internal.http.QueryString;
 import dev.pipeliner.client.query.Query;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.node.ArrayNode;
@@ -106,7 +107,7 @@ public interface Protocol {
 	 * @param size the most entities to ask for
 	 * @return the page, with the token of the next one, or {@code null} after the last
 	 */
-	Mono<EntityPage<ObjectNode>> page(String collection, QueryString query, String token, int size);
+	Mono<EntityPage<ObjectNode>> page(String collection, QueryString query, @Nullable String token, int size);
 
 	Mono<ObjectNode> one(String collection, String id);
 
@@ -119,7 +120,8 @@ public interface Protocol {
 	Mono<Void> delete(String collection, String id);
 
 	/** @param inputIds the id of each item, {@code null} for a create */
-	Mono<BatchResult> setEntities(EntityNames.Resolved names, Set<BatchFlag> flags, ArrayNode items, List<String> inputIds);
+	Mono<BatchResult> setEntities(EntityNames.Resolved names, Set<BatchFlag> flags, ArrayNode items,
+			List<@Nullable String> inputIds);
 
 	Mono<BatchResult> deleteEntities(EntityNames.Resolved names, Set<BatchFlag> flags, List<String> ids);
 

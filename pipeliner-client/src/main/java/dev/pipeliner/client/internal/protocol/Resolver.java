@@ -5,6 +5,7 @@ import java.util.function.Function;
 
 import dev.pipeliner.client.error.PipelinerDecodingException;
 import dev.pipeliner.client.internal.arguments.Arguments;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,10 +39,10 @@ public final class Resolver {
 	 * discover one
 	 * @param allowInsecureHttp whether a discovered plain-http URL to another machine is accepted
 	 */
-	public Resolver(Protocol configured, Function<URI, Protocol> discoveredAt, boolean allowInsecureHttp) {
+	public Resolver(Protocol configured, @Nullable Function<URI, Protocol> discoveredAt, boolean allowInsecureHttp) {
 		this.configured = configured;
 		this.discovering = discoveredAt != null;
-		this.protocol = this.discovering ? configured.teamPipelineUrl().map((url) -> {
+		this.protocol = (discoveredAt != null) ? configured.teamPipelineUrl().map((url) -> {
 			try {
 				return discoveredAt.apply(Arguments.requireServiceUrl(url, allowInsecureHttp, "teamPipelineUrl"));
 			}

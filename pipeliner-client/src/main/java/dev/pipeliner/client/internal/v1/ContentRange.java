@@ -3,6 +3,8 @@ package dev.pipeliner.client.internal.v1;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The {@code Content-Range: items {start}-{end}/{total}} header of a collection page. {@code end}
  * is inclusive and is {@code -1} for an empty result ({@code items 0--1/0}). Not part of the public
@@ -15,7 +17,7 @@ public record ContentRange(long start, long end, long total) {
 	/**
 	 * @return the parsed header, or {@code null} when the header is not in the expected form
 	 */
-	public static ContentRange parse(String header) {
+	public static @Nullable ContentRange parse(@Nullable String header) {
 		if (header == null) {
 			return null;
 		}

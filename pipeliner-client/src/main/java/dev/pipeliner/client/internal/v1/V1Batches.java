@@ -8,6 +8,7 @@ import java.util.Set;
 import dev.pipeliner.client.BatchFlag;
 import dev.pipeliner.client.BatchResult.Outcome;
 import dev.pipeliner.client.BatchResult;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,7 +39,7 @@ final class V1Batches {
 	 * @param mask the flags sent
 	 * @param delete whether this answers {@code deleteEntities}
 	 */
-	static BatchResult read(JsonNode answer, List<String> inputIds, int mask, boolean delete) {
+	static BatchResult read(@Nullable JsonNode answer, List<@Nullable String> inputIds, int mask, boolean delete) {
 		int size = inputIds.size();
 		List<Outcome> outcomes = new ArrayList<>(size);
 		if (delete && (mask & BatchFlag.GET_NO_DELETED_ID.bit()) != 0) {
@@ -66,7 +67,7 @@ final class V1Batches {
 		return new BatchResult(outcomes);
 	}
 
-	private static Outcome outcome(int index, JsonNode element, String inputId) {
+	private static Outcome outcome(int index, JsonNode element, @Nullable String inputId) {
 		if (element.isObject()) {
 			JsonNode code = element.get("errorcode");
 			JsonNode message = element.get("message");
@@ -84,7 +85,7 @@ final class V1Batches {
 		return Outcome.succeeded(index, element.asString());
 	}
 
-	private static Set<String> scalarTexts(JsonNode answer) {
+	private static Set<String> scalarTexts(@Nullable JsonNode answer) {
 		Set<String> texts = new HashSet<>();
 		if (answer != null && answer.isArray()) {
 			for (JsonNode element : answer) {

@@ -8,6 +8,7 @@ import dev.pipeliner.client.error.PipelinerApiException;
 import dev.pipeliner.client.internal.http.ApiExceptions;
 import dev.pipeliner.client.internal.http.Transport;
 import dev.pipeliner.client.internal.http.WireJson;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -23,7 +24,7 @@ final class V1Errors implements Transport.ErrorDecoder {
 	private static final int MAX_PLAIN_MESSAGE = 500;
 
 	@Override
-	public PipelinerApiException decode(int status, String body, Duration wait, HttpMethod method, URI uri) {
+	public PipelinerApiException decode(int status, String body, @Nullable Duration wait, HttpMethod method, URI uri) {
 		Integer code = null;
 		String message = null;
 		String text = body.trim();
@@ -49,7 +50,7 @@ final class V1Errors implements Transport.ErrorDecoder {
 		return ApiExceptions.of(status, code, message, Map.of(), wait, method, uri);
 	}
 
-	private static Integer errorCode(JsonNode json) {
+	private static @Nullable Integer errorCode(JsonNode json) {
 		for (String name : new String[] { "errorcode", "errorCode", "code" }) {
 			JsonNode value = json.get(name);
 			if (value != null && value.isIntegralNumber()) {
@@ -67,7 +68,7 @@ final class V1Errors implements Transport.ErrorDecoder {
 		return null;
 	}
 
-	private static String firstText(JsonNode json, String... names) {
+	private static @Nullable String firstText(JsonNode json, String... names) {
 		for (String name : names) {
 			JsonNode value = json.get(name);
 			if (value != null && value.isValueNode() && !value.isNull()) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.pipeliner.client.FieldInfo;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,7 +30,7 @@ final class V1Fields {
 				decimal(field, "MIN_VALUE"), decimal(field, "MAX_VALUE"));
 	}
 
-	private static String text(JsonNode node, String name) {
+	private static @Nullable String text(JsonNode node, String name) {
 		JsonNode value = node.get(name);
 		return (value == null || value.isNull()) ? null : value.isValueNode() ? value.asString() : value.toString();
 	}
@@ -47,7 +48,7 @@ final class V1Fields {
 		return text.equals("1") || text.equalsIgnoreCase("true");
 	}
 
-	private static BigDecimal decimal(JsonNode node, String name) {
+	private static @Nullable BigDecimal decimal(JsonNode node, String name) {
 		JsonNode value = node.get(name);
 		if (value == null || value.isNull()) {
 			return null;

@@ -31,6 +31,7 @@ import dev.pipeliner.client.internal.http.WireJson;
 import dev.pipeliner.client.internal.protocol.EntityNames;
 import dev.pipeliner.client.internal.protocol.Protocol;
 import dev.pipeliner.client.query.Query;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.JsonNode;
@@ -204,7 +205,7 @@ public final class V1Protocol implements Protocol {
 	 * array is decoded element by element, so no more than one entity is held as raw JSON.
 	 */
 	@Override
-	public Mono<EntityPage<ObjectNode>> page(String collection, QueryString query, String token, int size) {
+	public Mono<EntityPage<ObjectNode>> page(String collection, QueryString query, @Nullable String token, int size) {
 		long offset = (token != null) ? Long.parseLong(token) : 0;
 		return page(collection, query.with("limit", Integer.toString(size)).with("offset", Long.toString(offset)));
 	}
@@ -273,7 +274,7 @@ public final class V1Protocol implements Protocol {
 				&& collection.getHost().equalsIgnoreCase(String.valueOf(resolved.getHost()))
 				&& collection.getPort() == resolved.getPort();
 		if (!sameServer || path == null || !path.startsWith(prefix) || path.length() == prefix.length()
-				|| path.indexOf('/', prefix.length()) >= 0 || resolved.getRawQuery() != null) {
+				|| path.indexOf('/', prefix.length()) >= 0 || resolved == null || resolved.getRawQuery() != null) {
 			throw new PipelinerDecodingException("POST " + Arguments.describe(collection)
 					+ " created an entity but its Location " + Arguments.quote(location)
 					+ " does not name an entity of that collection", null);
@@ -303,7 +304,7 @@ public final class V1Protocol implements Protocol {
 	/** {@code POST /setEntities?entityName={entity}&flag={mask}} with the items. */
 	@Override
 	public Mono<BatchResult> setEntities(EntityNames.Resolved names, Set<BatchFlag> flags, ArrayNode items,
-			List<String> inputIds) {
+			List<@Nullable String> inputIds) {
 		return batch("setEntities", names.entity(), BatchFlag.mask(flags), items, inputIds, false);
 	}
 
@@ -315,7 +316,8 @@ public final class V1Protocol implements Protocol {
 		return batch("deleteEntities", names.entity(), BatchFlag.mask(flags), body, ids, true);
 	}
 
-	private Mono<BatchResult> batch(String endpoint, String entity, int mask, ArrayNode body, List<String> inputIds,
+	private Mono<BatchResult> batch(String endpoint, String entity, int mask, ArrayNode body,
+			List<@Nullable String> inputIds,
 			boolean delete) {
 		Map<String, String> query = new LinkedHashMap<>();
 		query.put("entityName", entity);

@@ -12,6 +12,7 @@ import dev.pipeliner.client.BatchResult.Outcome;
 import dev.pipeliner.client.BatchResult;
 import dev.pipeliner.client.error.PipelinerDecodingException;
 import dev.pipeliner.client.internal.arguments.Arguments;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -59,7 +60,7 @@ final class V100Batches {
 	}
 
 	/** One outcome per item: an id string is a success, an object is that item's error. */
-	static BatchResult read(JsonNode data, List<String> inputIds, URI uri) {
+	static BatchResult read(JsonNode data, List<@Nullable String> inputIds, URI uri) {
 		if (data == null || !data.isArray() || data.size() != inputIds.size()) {
 			throw new PipelinerDecodingException(Arguments.describe(uri) + " answered "
 					+ ((data != null && data.isArray()) ? data.size() + " outcomes for " + inputIds.size() + " items"

@@ -11,6 +11,7 @@ import dev.pipeliner.client.error.PipelinerApiException;
 import dev.pipeliner.client.internal.http.ApiExceptions;
 import dev.pipeliner.client.internal.http.Transport;
 import dev.pipeliner.client.internal.http.WireJson;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -29,7 +30,7 @@ final class V100Errors implements Transport.ErrorDecoder {
 	private static final int MAX_PLAIN_MESSAGE = 500;
 
 	@Override
-	public PipelinerApiException decode(int status, String body, Duration wait, HttpMethod method, URI uri) {
+	public PipelinerApiException decode(int status, String body, @Nullable Duration wait, HttpMethod method, URI uri) {
 		JsonNode json = parse(body);
 		Integer code = null;
 		String message = null;
@@ -80,7 +81,7 @@ final class V100Errors implements Transport.ErrorDecoder {
 		return fields;
 	}
 
-	private static JsonNode parse(String body) {
+	private static @Nullable JsonNode parse(String body) {
 		String text = body.strip();
 		if (!text.startsWith("{")) {
 			return null;
@@ -93,11 +94,11 @@ final class V100Errors implements Transport.ErrorDecoder {
 		}
 	}
 
-	static Integer integer(JsonNode value) {
+	static @Nullable Integer integer(@Nullable JsonNode value) {
 		return (value != null && value.isIntegralNumber()) ? value.intValue() : null;
 	}
 
-	static String text(JsonNode value) {
+	static @Nullable String text(@Nullable JsonNode value) {
 		return (value != null && value.isValueNode() && !value.isNull()) ? value.asString() : null;
 	}
 

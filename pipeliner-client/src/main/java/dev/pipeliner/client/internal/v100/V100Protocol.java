@@ -28,6 +28,7 @@ import dev.pipeliner.client.internal.http.WireJson;
 import dev.pipeliner.client.internal.protocol.EntityNames;
 import dev.pipeliner.client.internal.protocol.Protocol;
 import dev.pipeliner.client.query.Query;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.JsonNode;
@@ -207,7 +208,7 @@ public final class V100Protocol implements Protocol {
 	}
 
 	@Override
-	public Mono<EntityPage<ObjectNode>> page(String collection, QueryString query, String token, int size) {
+	public Mono<EntityPage<ObjectNode>> page(String collection, QueryString query, @Nullable String token, int size) {
 		QueryString page = query.with("first", Integer.toString(Math.min(size, V100Queries.MAX_PAGE)));
 		return page(collection, (token != null) ? page.with("after", token) : page);
 	}
@@ -260,7 +261,7 @@ public final class V100Protocol implements Protocol {
 
 	@Override
 	public Mono<BatchResult> setEntities(EntityNames.Resolved names, Set<BatchFlag> flags, ArrayNode items,
-			List<String> inputIds) {
+			List<@Nullable String> inputIds) {
 		return batch(names.collection(), "batch-modify", flags, items, inputIds, false);
 	}
 
@@ -272,7 +273,7 @@ public final class V100Protocol implements Protocol {
 	}
 
 	private Mono<BatchResult> batch(String collection, String endpoint, Set<BatchFlag> flags, ArrayNode body,
-			List<String> inputIds, boolean delete) {
+			List<@Nullable String> inputIds, boolean delete) {
 		URI uri = uri(QueryString.of(V100Batches.parameters(flags, delete)), "entities", collection, endpoint);
 		return data(HttpMethod.POST, uri, body, Repeat.IF_NOT_APPLIED, false)
 			.map((answer) -> V100Batches.read(answer.get("data"), inputIds, uri));
@@ -281,7 +282,7 @@ public final class V100Protocol implements Protocol {
 	// The exchange
 
 	/** A call whose answer is the success envelope; the envelope is checked and returned whole. */
-	private Mono<ObjectNode> data(HttpMethod method, URI uri, JsonNode body, Repeat repeat, boolean list) {
+	private Mono<ObjectNode> data(HttpMethod method, URI uri, @Nullable JsonNode body, Repeat repeat, boolean list) {
 		return this.transport.call(method, uri, body, repeat, (response) -> this.bounded.json(response, method, uri))
 			.switchIfEmpty(Mono.error(() -> new PipelinerDecodingException(method + " "
 					+ Arguments.describe(uri) + " answered an empty body", null)))
