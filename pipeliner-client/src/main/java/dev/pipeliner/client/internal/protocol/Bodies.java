@@ -5,7 +5,6 @@ import java.util.List;
 
 import dev.pipeliner.client.internal.arguments.Arguments;
 import dev.pipeliner.client.internal.http.WireJson;
-import dev.pipeliner.client.internal.v1.V1Values;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -13,12 +12,11 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-
 /**
  * Turns what a caller passes as entity data into the JSON object a request carries: a
  * {@code Map}, a record or POJO, a raw JSON text, or an entity read earlier. Values are written
- * in the protocol's forms (see {@link V1Values}). Data that is not a JSON object, has no fields,
- * or cannot be written (a map that contains itself, say) is refused with an
+ * in the protocol's forms ({@link Protocol#values()}). Data that is not a JSON object, has no
+ * fields, or cannot be written (a map that contains itself, say) is refused with an
  * {@link IllegalArgumentException} before anything is sent. Not part of the public API.
  */
 public final class Bodies {

@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * Maps the names users write, singular ({@code Contact}) or plural ({@code Contacts}), to the
- * collection and entity names the v1 endpoints take, from the team pipeline's
- * {@code entityPublic} answer. Plurals are irregular, so they are never derived by rule. Not part
- * of the public API.
+ * collection and entity names the endpoints take, from the account's {@code entityPublic}
+ * answer (v1) or {@code Entities} collection (v100). Plurals are irregular, so they are never
+ * derived by rule. Not part of the public API.
  */
 public final class EntityNames {
 
