@@ -18,6 +18,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.ReferenceCountUtil;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A TCP proxy on loopback that adds a fixed round-trip time to a server: every chunk of bytes,
@@ -83,7 +84,7 @@ final class DelayProxy implements AutoCloseable {
 	/** Passes what one side sends to the other, late. */
 	private final class Relay extends ChannelInboundHandlerAdapter {
 
-		private volatile Channel peer;
+		private volatile @Nullable Channel peer;
 
 		Relay() {
 		}

@@ -88,14 +88,15 @@ final class LatencyBenchmarks {
 	}
 
 	private static long stream(PipelinerClient client, int count) {
-		return client.streamEntities("Products", Query.all().limit(count)).count().block();
+		return Benchmarks.answer(client.streamEntities("Products", Query.all().limit(count)).count());
 	}
 
 	/** How the vendor SDKs page: one request at a time, offset by the page size, until the total. */
 	private static long loop(PipelinerClient client, int count) {
 		long read = 0;
 		for (long offset = 0;; offset += PAGE) {
-			EntityPage<Entity> page = client.getEntities("Products", Query.all().offset((int) offset).limit(PAGE)).block();
+			EntityPage<Entity> page = Benchmarks
+				.answer(client.getEntities("Products", Query.all().offset((int) offset).limit(PAGE)));
 			read += page.items().size();
 			if (offset + PAGE >= Math.min(count, page.total())) {
 				return read;
@@ -135,7 +136,8 @@ final class LatencyBenchmarks {
 					client.streamEntities("Notes", Query.all().limit(2_000)).count().block();
 					v100.cursors(2_000);
 					for (int round = 0; round < rounds; round++) {
-						rates[0][round] = rate(() -> client.streamEntities("Notes", Query.all().limit(ENTITIES)).count().block());
+						rates[0][round] = rate(
+								() -> Benchmarks.answer(client.streamEntities("Notes", Query.all().limit(ENTITIES)).count()));
 						rates[1][round] = rate(() -> v100.cursors(ENTITIES));
 						rates[2][round] = rate(() -> v100.offsets(ENTITIES, 1));
 						rates[3][round] = rate(() -> v100.offsets(ENTITIES, 8));
@@ -157,12 +159,11 @@ final class LatencyBenchmarks {
 	private record Bare(WebClient web, String collection, String authorization) {
 
 		private JsonNode get(String query) {
-			return this.web.get()
+			return Benchmarks.answer(this.web.get()
 				.uri(URI.create(this.collection + "?" + query))
 				.header(HttpHeaders.AUTHORIZATION, this.authorization)
 				.retrieve()
-				.bodyToMono(JsonNode.class)
-				.block();
+				.bodyToMono(JsonNode.class));
 		}
 
 		/** A cursor loop: the next request once the last answer's cursor is known. */
@@ -182,15 +183,14 @@ final class LatencyBenchmarks {
 
 		/** Legacy limit and offset, {@code inFlight} requests at a time, in order. */
 		long offsets(int count, int inFlight) {
-			return Flux.range(0, (count + PAGE - 1) / PAGE)
+			return Benchmarks.answer(Flux.range(0, (count + PAGE - 1) / PAGE)
 				.flatMapSequential((page) -> this.web.get()
 					.uri(URI.create(this.collection + "?limit=" + PAGE + "&offset=" + (page * PAGE)))
 					.header(HttpHeaders.AUTHORIZATION, this.authorization)
 					.retrieve()
 					.bodyToMono(JsonNode.class), inFlight, 1)
 				.map((answer) -> (long) answer.get("data").size())
-				.reduce(0L, Long::sum)
-				.block();
+				.reduce(0L, Long::sum));
 		}
 
 	}

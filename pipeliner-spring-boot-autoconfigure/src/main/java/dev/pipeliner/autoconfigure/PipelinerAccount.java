@@ -3,6 +3,7 @@ package dev.pipeliner.autoconfigure;
 import java.util.regex.Pattern;
 
 import dev.pipeliner.client.PipelinerProtocol;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a client connects and as whom: the settings that differ between the accounts of
@@ -16,7 +17,7 @@ public class PipelinerAccount {
 	 * Service URL of the Pipeliner data center, such as https://eu.pipelinersales.com. Setting it
 	 * turns the client on; without it no PipelinerClient bean is created.
 	 */
-	private String url;
+	private @Nullable String url;
 
 	/**
 	 * Version of the Pipeliner API to speak: v1, the REST API of the vendor's SDKs, or v100, the
@@ -28,24 +29,24 @@ public class PipelinerAccount {
 	 * Team pipeline id, such as eu_myPipeline, for the v1 API: the one all calls go to unless a
 	 * client is derived with withTeamPipeline.
 	 */
-	private String teamPipeline;
+	private @Nullable String teamPipeline;
 
 	/**
 	 * Space id, such as fr_Myself, for the v100 API; it comes with the API application.
 	 */
-	private String space;
+	private @Nullable String space;
 
 	/**
 	 * API token from the customer portal's API Access page (v1), or the API application's
 	 * username (v100): the Basic auth user name.
 	 */
-	private String apiToken;
+	private @Nullable String apiToken;
 
 	/**
 	 * API password from the customer portal's API Access page (v1), or the API application's
 	 * password (v100): the Basic auth password.
 	 */
-	private String apiPassword;
+	private @Nullable String apiPassword;
 
 	public PipelinerProtocol getProtocol() {
 		return this.protocol;
@@ -55,43 +56,43 @@ public class PipelinerAccount {
 		this.protocol = protocol;
 	}
 
-	public String getSpace() {
+	public @Nullable String getSpace() {
 		return this.space;
 	}
 
-	public void setSpace(String space) {
+	public void setSpace(@Nullable String space) {
 		this.space = space;
 	}
 
-	public String getUrl() {
+	public @Nullable String getUrl() {
 		return this.url;
 	}
 
-	public void setUrl(String url) {
+	public void setUrl(@Nullable String url) {
 		this.url = url;
 	}
 
-	public String getTeamPipeline() {
+	public @Nullable String getTeamPipeline() {
 		return this.teamPipeline;
 	}
 
-	public void setTeamPipeline(String teamPipeline) {
+	public void setTeamPipeline(@Nullable String teamPipeline) {
 		this.teamPipeline = teamPipeline;
 	}
 
-	public String getApiToken() {
+	public @Nullable String getApiToken() {
 		return this.apiToken;
 	}
 
-	public void setApiToken(String apiToken) {
+	public void setApiToken(@Nullable String apiToken) {
 		this.apiToken = apiToken;
 	}
 
-	public String getApiPassword() {
+	public @Nullable String getApiPassword() {
 		return this.apiPassword;
 	}
 
-	public void setApiPassword(String apiPassword) {
+	public void setApiPassword(@Nullable String apiPassword) {
 		this.apiPassword = apiPassword;
 	}
 
@@ -109,11 +110,11 @@ public class PipelinerAccount {
 	 * last {@code @} of the authority replaced, so that a failure report or log shows no user name
 	 * or password
 	 */
-	static String withoutUserInfo(String url) {
+	static @Nullable String withoutUserInfo(@Nullable String url) {
 		return (url != null) ? USER_INFO.matcher(url).replaceFirst("$1…@") : null;
 	}
 
-	static String mask(String secret) {
+	static String mask(@Nullable String secret) {
 		return (secret == null || secret.isEmpty()) ? "<unset>" : "******";
 	}
 

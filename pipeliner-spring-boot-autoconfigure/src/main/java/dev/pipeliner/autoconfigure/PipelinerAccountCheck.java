@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.pipeliner.client.PipelinerProtocol;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.StringUtils;
 
@@ -30,7 +31,7 @@ final class PipelinerAccountCheck {
 	 * placeholder
 	 */
 	static void check(String prefix, PipelinerAccount account) {
-		Map<String, String> settings = new LinkedHashMap<>();
+		Map<String, @Nullable String> settings = new LinkedHashMap<>();
 		settings.put(prefix + ".url", account.getUrl());
 		if (account.getProtocol() == PipelinerProtocol.V100) {
 			settings.put(prefix + ".space", account.getSpace());
@@ -58,7 +59,7 @@ final class PipelinerAccountCheck {
 	 * placeholder. A secret (a token or password) counts only when the whole value is one, so
 	 * that a password that happens to contain {@code ${…}} is neither refused nor quoted.
 	 */
-	static void requireResolved(Map<String, String> settings) {
+	static void requireResolved(Map<String, @Nullable String> settings) {
 		settings.forEach((property, value) -> {
 			if (value == null) {
 				return;

@@ -12,6 +12,7 @@ import dev.pipeliner.client.PipelinerClientBuilder;
 import dev.pipeliner.client.PipelinerProtocol;
 import dev.pipeliner.client.observation.PipelinerObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 import reactor.netty.transport.ProxyProvider;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -137,36 +138,43 @@ final class PipelinerClientFactory {
 	/** Sends every request through the configured proxy; a half-set proxy fails instead of being ignored. */
 	private static ClientHttpConnectorBuilder<?> withProxy(ClientHttpConnectorBuilder<?> connectors,
 			PipelinerProperties.Proxy proxy) {
-		Map<String, String> settings = new LinkedHashMap<>();
+		Map<String, @Nullable String> settings = new LinkedHashMap<>();
 		settings.put("pipeliner.proxy.host", proxy.getHost());
 		settings.put("pipeliner.proxy.username", proxy.getUsername());
 		settings.put("pipeliner.proxy.password", proxy.getPassword());
 		settings.put("pipeliner.proxy.non-proxy-hosts", proxy.getNonProxyHosts());
 		PipelinerAccountCheck.requireResolved(settings);
-		if (!StringUtils.hasText(proxy.getHost())) {
-			if (proxy.getPort() != null || StringUtils.hasText(proxy.getUsername()) || StringUtils.hasText(proxy.getPassword())
-					|| StringUtils.hasText(proxy.getNonProxyHosts())) {
+		// read once, so that the checks below hold for the values the customizer uses
+		String host = proxy.getHost();
+		Integer port = proxy.getPort();
+		String username = proxy.getUsername();
+		String password = proxy.getPassword();
+		String nonProxyHosts = proxy.getNonProxyHosts();
+		if (!StringUtils.hasText(host)) {
+			if (port != null || StringUtils.hasText(username) || StringUtils.hasText(password)
+					|| StringUtils.hasText(nonProxyHosts)) {
 				throw new InvalidConfigurationPropertyValueException("pipeliner.proxy.host", null,
 						"pipeliner.proxy.* is set, but not the proxy's host");
 			}
 			return connectors;
 		}
-		if (proxy.getPort() == null || proxy.getPort() < 1 || proxy.getPort() > 65535) {
-			throw new InvalidConfigurationPropertyValueException("pipeliner.proxy.port", proxy.getPort(),
+		if (port == null || port < 1 || port > 65535) {
+			throw new InvalidConfigurationPropertyValueException("pipeliner.proxy.port", port,
 					"A proxy needs a port from 1 to 65535 beside pipeliner.proxy.host");
 		}
 		if (!(connectors instanceof ReactorClientHttpConnectorBuilder reactor)) {
-			throw new InvalidConfigurationPropertyValueException("pipeliner.proxy.host", proxy.getHost(),
+			throw new InvalidConfigurationPropertyValueException("pipeliner.proxy.host", host,
 					"A proxy needs the Reactor Netty connector (spring.http.clients.reactive.connector=reactor), but the"
 							+ " application uses " + connectors.getClass().getSimpleName());
 		}
+		int portNumber = port;
 		return reactor.withHttpClientCustomizer((client) -> client.proxy((spec) -> {
-			ProxyProvider.Builder address = spec.type(ProxyProvider.Proxy.HTTP).host(proxy.getHost()).port(proxy.getPort());
-			if (StringUtils.hasText(proxy.getUsername())) {
-				address.username(proxy.getUsername()).password((user) -> proxy.getPassword());
+			ProxyProvider.Builder address = spec.type(ProxyProvider.Proxy.HTTP).host(host).port(portNumber);
+			if (StringUtils.hasText(username)) {
+				address.username(username).password((user) -> password);
 			}
-			if (StringUtils.hasText(proxy.getNonProxyHosts())) {
-				address.nonProxyHosts(proxy.getNonProxyHosts());
+			if (StringUtils.hasText(nonProxyHosts)) {
+				address.nonProxyHosts(nonProxyHosts);
 			}
 		}));
 	}

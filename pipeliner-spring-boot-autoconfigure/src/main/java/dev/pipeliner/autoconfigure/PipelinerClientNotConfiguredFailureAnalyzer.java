@@ -4,6 +4,7 @@ import java.util.Set;
 
 import dev.pipeliner.client.BlockingPipelinerClient;
 import dev.pipeliner.client.PipelinerClient;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -31,7 +32,7 @@ class PipelinerClientNotConfiguredFailureAnalyzer extends AbstractFailureAnalyze
 	}
 
 	@Override
-	protected FailureAnalysis analyze(Throwable rootFailure, NoSuchBeanDefinitionException cause) {
+	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, NoSuchBeanDefinitionException cause) {
 		ResolvableType type = cause.getResolvableType();
 		Class<?> required = (type != null) ? type.resolve() : null;
 		if (required == null || !INJECTABLE.contains(required) || this.environment.containsProperty("pipeliner.url")) {

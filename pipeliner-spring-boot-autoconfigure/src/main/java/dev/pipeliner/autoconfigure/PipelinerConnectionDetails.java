@@ -1,6 +1,7 @@
 package dev.pipeliner.autoconfigure;
 
 import dev.pipeliner.client.PipelinerProtocol;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 
@@ -22,8 +23,11 @@ public interface PipelinerConnectionDetails extends ConnectionDetails {
 	 */
 	String getUrl();
 
-	/** @return the v1 team pipeline id that calls go to, such as {@code eu_myPipeline} */
-	String getTeamPipeline();
+	/**
+	 * @return the v1 team pipeline id that calls go to, such as {@code eu_myPipeline}; none on
+	 * v100, where a space takes its place
+	 */
+	@Nullable String getTeamPipeline();
 
 	/** @return the API version to speak; v1 unless said otherwise */
 	default PipelinerProtocol getProtocol() {
@@ -31,7 +35,7 @@ public interface PipelinerConnectionDetails extends ConnectionDetails {
 	}
 
 	/** @return the v100 space id that calls go to, such as {@code fr_Myself}; none on v1 */
-	default String getSpace() {
+	default @Nullable String getSpace() {
 		return null;
 	}
 

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.pipeliner.client.HttpLogOptions;
 import dev.pipeliner.client.PipelinerClient;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -284,13 +285,13 @@ public class PipelinerProperties extends PipelinerAccount {
 		 * Name of the SSL bundle (spring.ssl.bundle.*) that supplies the trust material, and any
 		 * client certificate, for connections to Pipeliner. Unset: the JVM's defaults.
 		 */
-		private String bundle;
+		private @Nullable String bundle;
 
-		public String getBundle() {
+		public @Nullable String getBundle() {
 			return this.bundle;
 		}
 
-		public void setBundle(String bundle) {
+		public void setBundle(@Nullable String bundle) {
 			this.bundle = bundle;
 		}
 
@@ -304,66 +305,66 @@ public class PipelinerProperties extends PipelinerAccount {
 		/**
 		 * Host of the HTTP proxy. Setting it sends every request through the proxy.
 		 */
-		private String host;
+		private @Nullable String host;
 
 		/**
 		 * Port of the HTTP proxy; required with the host.
 		 */
-		private Integer port;
+		private @Nullable Integer port;
 
 		/**
 		 * User name for the proxy, if it asks for one.
 		 */
-		private String username;
+		private @Nullable String username;
 
 		/**
 		 * Password for the proxy.
 		 */
-		private String password;
+		private @Nullable String password;
 
 		/**
 		 * Hosts reached directly, not through the proxy, as a regular expression, such as
 		 * localhost|.*\\.internal.
 		 */
-		private String nonProxyHosts;
+		private @Nullable String nonProxyHosts;
 
-		public String getHost() {
+		public @Nullable String getHost() {
 			return this.host;
 		}
 
-		public void setHost(String host) {
+		public void setHost(@Nullable String host) {
 			this.host = host;
 		}
 
-		public Integer getPort() {
+		public @Nullable Integer getPort() {
 			return this.port;
 		}
 
-		public void setPort(Integer port) {
+		public void setPort(@Nullable Integer port) {
 			this.port = port;
 		}
 
-		public String getUsername() {
+		public @Nullable String getUsername() {
 			return this.username;
 		}
 
-		public void setUsername(String username) {
+		public void setUsername(@Nullable String username) {
 			this.username = username;
 		}
 
-		public String getPassword() {
+		public @Nullable String getPassword() {
 			return this.password;
 		}
 
-		public void setPassword(String password) {
+		public void setPassword(@Nullable String password) {
 			this.password = password;
 		}
 
-		public String getNonProxyHosts() {
+		public @Nullable String getNonProxyHosts() {
 			return this.nonProxyHosts;
 		}
 
-		public void setNonProxyHosts(String nonProxyHosts) {
+		public void setNonProxyHosts(@Nullable String nonProxyHosts) {
 			this.nonProxyHosts = nonProxyHosts;
 		}
 

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import dev.pipeliner.client.InvalidSettingException;
 import dev.pipeliner.client.PipelinerClientBuilder;
 import dev.pipeliner.client.RetryPolicy;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
@@ -66,7 +67,7 @@ final class PipelinerSharedSettings {
 	 * @param ex what the client builder threw, naming the setting
 	 * @return the failure under the property's name, or {@code null} if no shared setting is meant
 	 */
-	static RuntimeException invalid(InvalidSettingException ex, PipelinerProperties properties) {
+	static @Nullable RuntimeException invalid(InvalidSettingException ex, PipelinerProperties properties) {
 		for (Setting<?> setting : SETTINGS) {
 			if (setting.argument().equals(ex.getSetting())) {
 				return new InvalidConfigurationPropertyValueException(setting.property(),
@@ -83,7 +84,7 @@ final class PipelinerSharedSettings {
 	 * @param builder how to hand it to the client builder; {@code null} if it goes elsewhere
 	 */
 	private record Setting<T>(String argument, String property, Function<PipelinerProperties, T> value,
-			BiConsumer<PipelinerClientBuilder, T> builder) {
+			@Nullable BiConsumer<PipelinerClientBuilder, T> builder) {
 
 		void applyTo(PipelinerClientBuilder target, PipelinerProperties properties) {
 			if (this.builder != null) {

@@ -1,6 +1,9 @@
 package dev.pipeliner.autoconfigure;
 
 import dev.pipeliner.client.PipelinerProtocol;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
 
 /**
  * A {@link PipelinerConnectionDetails} read from an account in properties: {@code pipeliner.*}
@@ -31,11 +34,11 @@ final class PropertiesPipelinerConnectionDetails implements PipelinerConnectionD
 
 	@Override
 	public String getUrl() {
-		return this.account.getUrl();
+		return required(this.account.getUrl(), "url");
 	}
 
 	@Override
-	public String getTeamPipeline() {
+	public @Nullable String getTeamPipeline() {
 		return this.account.getTeamPipeline();
 	}
 
@@ -45,13 +48,21 @@ final class PropertiesPipelinerConnectionDetails implements PipelinerConnectionD
 	}
 
 	@Override
-	public String getSpace() {
+	public @Nullable String getSpace() {
 		return this.account.getSpace();
 	}
 
 	@Override
 	public Credentials getCredentials() {
-		return new Credentials(this.account.getApiToken(), this.account.getApiPassword());
+		return new Credentials(required(this.account.getApiToken(), "api-token"),
+				required(this.account.getApiPassword(), "api-password"));
+	}
+
+	/** @return a value the check on creation found set */
+	private String required(@Nullable String value, String property) {
+		Assert.state(value != null, () -> this.prefix + "." + property + " was set when the client was configured,"
+				+ " but is no longer");
+		return value;
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package dev.pipeliner.sample;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.pipeliner.client.BatchFlag;
 import dev.pipeliner.client.BatchResult;
@@ -16,6 +17,7 @@ import dev.pipeliner.client.query.Filter;
 import dev.pipeliner.client.query.Query;
 import dev.pipeliner.client.query.Sort;
 import dev.pipeliner.emulator.PipelinerEmulator;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,7 +44,7 @@ class PipelinerTour implements ApplicationRunner {
 	private final PrintStream out = System.out;
 
 	PipelinerTour(PipelinerClient pipeliner, ObjectProvider<PipelinerEmulator> emulator,
-			@Value("${sample.tour.writes:#{null}}") Boolean writes) {
+			@Value("${sample.tour.writes:#{null}}") @Nullable Boolean writes) {
 		this.pipeliner = pipeliner;
 		PipelinerEmulator embedded = emulator.getIfAvailable();
 		this.writes = (writes != null) ? writes : (embedded != null);
@@ -82,12 +84,12 @@ class PipelinerTour implements ApplicationRunner {
 	}
 
 	private void readMetadata(PipelinerClient pipeliner) {
-		List<String> collections = pipeliner.getCollections().block();
+		List<String> collections = answer(pipeliner.getCollections());
 		this.out.println("getCollections: " + collections.size() + " collections, such as "
 				+ collections.subList(0, Math.min(5, collections.size())));
-		Map<String, String> names = pipeliner.getEntityPublic().block();
+		Map<String, String> names = answer(pipeliner.getEntityPublic());
 		this.out.println("getEntityPublic: Opportunities -> " + names.get("Opportunities"));
-		List<FieldInfo> fields = pipeliner.getFields("Contact").block();
+		List<FieldInfo> fields = answer(pipeliner.getFields("Contact"));
 		this.out.println("getFields(Contact): " + fields.size() + " fields; required: "
 				+ fields.stream().filter(FieldInfo::required).map(FieldInfo::apiName).toList());
 		show("getErrorCodes", pipeliner.getErrorCodes().map((codes) -> codes.size() + " codes"));
@@ -106,14 +108,21 @@ class PipelinerTour implements ApplicationRunner {
 		}
 	}
 
+	/**
+	 * Waits for the answer of a call that always has one: every operation the tour reads a value
+	 * from answers with a value or fails, so completing empty would be a bug of the client.
+	 */
+	private static <T> T answer(Mono<T> call) {
+		return Objects.requireNonNull(call.block(), "the call completed without an answer");
+	}
+
 	private void readEntities(PipelinerClient pipeliner, Fields f) {
-		EntityPage<Entity> page = pipeliner
-			.getEntities("Accounts", Query.all().sort(Sort.desc(f.modified())).limit(5).loadOnly(f.id(), f.organization()))
-			.block();
+		EntityPage<Entity> page = answer(pipeliner.getEntities("Accounts",
+				Query.all().sort(Sort.desc(f.modified())).limit(5).loadOnly(f.id(), f.organization())));
 		this.out.println("getEntities(Accounts): " + page.items().size() + " of " + page.total() + " accounts");
 		page.items().forEach((account) -> this.out.println("  " + account.id() + "  " + account.getString(f.organization())));
 		if (!page.items().isEmpty()) {
-			Entity first = pipeliner.getEntity("Account", page.items().get(0).id()).block();
+			Entity first = answer(pipeliner.getEntity("Account", page.items().get(0).id()));
 			this.out.println("getEntity(Account): " + first.getString(f.organization()) + ", modified "
 					+ first.getDateTime(f.modified()));
 		}
@@ -122,12 +131,11 @@ class PipelinerTour implements ApplicationRunner {
 	}
 
 	private void writeAndDelete(PipelinerClient pipeliner, Fields f) {
-		Object owner = pipeliner.getEntities("Clients", Query.all().limit(1)).block().items().get(0).toMap().get(f.id());
-		Object salesUnit = pipeliner.getEntities("SalesUnits", Query.all().limit(1)).block().items().get(0).toMap()
+		Object owner = answer(pipeliner.getEntities("Clients", Query.all().limit(1))).items().get(0).toMap().get(f.id());
+		Object salesUnit = answer(pipeliner.getEntities("SalesUnits", Query.all().limit(1))).items().get(0).toMap()
 			.get(f.id());
-		String accountId = pipeliner
-			.setEntity("Account", Map.of(f.organization(), "Sample Tour Ltd", f.owner(), owner, f.salesUnit(), salesUnit))
-			.block();
+		String accountId = answer(pipeliner.setEntity("Account",
+				Map.of(f.organization(), "Sample Tour Ltd", f.owner(), owner, f.salesUnit(), salesUnit)));
 		this.out.println("setEntity(Account) created " + accountId);
 		pipeliner.setEntity("Account", Map.of(f.id(), accountId, f.phone(), "+44 20 7946 0000")).block();
 		this.out.println("setEntity(Account) updated " + f.phone() + " of " + accountId);
@@ -135,7 +143,7 @@ class PipelinerTour implements ApplicationRunner {
 		List<Map<String, Object>> people = List.of(
 				Map.of(f.firstName(), "Ada", f.surname(), "Sample Tour", f.owner(), owner, f.salesUnit(), salesUnit),
 				Map.of(f.firstName(), "Alan", f.surname(), "Sample Tour", f.owner(), owner, f.salesUnit(), salesUnit));
-		BatchResult created = pipeliner.setEntities("Contacts", people, BatchFlag.IGNORE_AND_RETURN_ERRORS).block();
+		BatchResult created = answer(pipeliner.setEntities("Contacts", people, BatchFlag.IGNORE_AND_RETURN_ERRORS));
 		this.out.println("setEntities(Contacts): " + created.ids().size() + " of " + created.size() + " created "
 				+ created.ids());
 
@@ -145,7 +153,7 @@ class PipelinerTour implements ApplicationRunner {
 			.block();
 		this.out.println("streamEntities(Contacts, " + f.surname() + " = Sample Tour): " + found);
 
-		BatchResult deleted = pipeliner.deleteEntities("Contacts", created.ids()).block();
+		BatchResult deleted = answer(pipeliner.deleteEntities("Contacts", created.ids()));
 		this.out.println("deleteEntities(Contacts): " + deleted.ids().size() + " deleted");
 		pipeliner.deleteEntity("Account", accountId).block();
 		this.out.println("deleteEntity(Account) deleted " + accountId);
