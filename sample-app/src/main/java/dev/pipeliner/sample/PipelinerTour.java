@@ -121,8 +121,9 @@ class PipelinerTour implements ApplicationRunner {
 				Query.all().sort(Sort.desc(f.modified())).limit(5).loadOnly(f.id(), f.organization())));
 		this.out.println("getEntities(Accounts): " + page.items().size() + " of " + page.total() + " accounts");
 		page.items().forEach((account) -> this.out.println("  " + account.id() + "  " + account.getString(f.organization())));
-		if (!page.items().isEmpty()) {
-			Entity first = answer(pipeliner.getEntity("Account", page.items().get(0).id()));
+		String firstId = page.items().isEmpty() ? null : page.items().get(0).id();
+		if (firstId != null) {
+			Entity first = answer(pipeliner.getEntity("Account", firstId));
 			this.out.println("getEntity(Account): " + first.getString(f.organization()) + ", modified "
 					+ first.getDateTime(f.modified()));
 		}
