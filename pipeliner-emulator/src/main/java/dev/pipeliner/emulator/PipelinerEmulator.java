@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.pipeliner.emulator.internal.Api;
 import dev.pipeliner.emulator.internal.DemoData;
 import dev.pipeliner.emulator.internal.HttpTransport;
 import dev.pipeliner.emulator.internal.Schema;
@@ -19,6 +18,7 @@ import dev.pipeliner.emulator.internal.Seeds;
 import dev.pipeliner.emulator.internal.TeamPipelineData;
 import dev.pipeliner.emulator.internal.V100Api;
 import dev.pipeliner.emulator.internal.V100DemoData;
+import dev.pipeliner.emulator.internal.V1Api;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.JsonNode;
@@ -78,7 +78,7 @@ public final class PipelinerEmulator implements AutoCloseable {
 		Map<String, TeamPipelineData> pipelines = Collections.unmodifiableMap(this.pipelines);
 		transport.serve((settings.protocol == Protocol.V100)
 				? new V100Api(this.mapper, pipelines, settings.apiToken, settings.apiPassword, this.url, this.clock)
-				: new Api(this.mapper, pipelines, settings.apiToken, settings.apiPassword, this.url, this.clock));
+				: new V1Api(this.mapper, pipelines, settings.apiToken, settings.apiPassword, this.url, this.clock));
 	}
 
 	/** @return a builder, for an emulator on a random loopback port with {@link #DEFAULT_TEAM_PIPELINE} empty */

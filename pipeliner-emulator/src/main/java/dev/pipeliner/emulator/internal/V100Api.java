@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * with Basic auth, the list, get, create, patch and delete of every collection, batch-modify and
  * batch-delete, the metadata collections {@code Entities} and {@code Fields}, and the service's
  * success envelope and error shapes. Shares the store, {@link EntityTable}, and the validation,
- * {@link EntityWrites}, with the v1 {@link Api}; the spaces hold entities in v100 form.
+ * {@link EntityWrites}, with the v1 {@link V1Api}; the spaces hold entities in v100 form.
  */
 public final class V100Api implements Service {
 

@@ -47,19 +47,19 @@ final class V1Batches {
 		if ((flags & GET_NO_DELETED_ID) != 0) {
 			throw ApiError.badRequest(ApiError.INVALID_QUERY, "flag 4 (GET_NO_DELETED_ID) applies to deleteEntities only");
 		}
-		JsonNode items = Api.array(body);
-		return Api.write(pipeline, () -> {
+		JsonNode items = V1Api.array(body);
+		return V1Api.write(pipeline, () -> {
 			Batch batch = new Batch(pipeline.table(type), flags);
 			for (JsonNode item : items) {
 				batch.run(() -> {
-					ObjectNode data = Api.object(item);
+					ObjectNode data = V1Api.object(item);
 					JsonNode idNode = data.get("ID");
 					if (idNode == null || idNode.isNull()) {
 						String id = pipeline.newId(type);
 						batch.put(id, this.writes.create(type, id, data, flags));
 						return id;
 					}
-					String id = Api.idText(idNode);
+					String id = V1Api.idText(idNode);
 					ObjectNode existing = batch.get(id);
 					if (existing == null && (flags & EntityWrites.INSERT_ON_UPDATE) != 0) {
 						pipeline.noteNumericId(id);
@@ -67,7 +67,7 @@ final class V1Batches {
 						return id;
 					}
 					if (existing == null) {
-						throw Api.notFound(type, id);
+						throw V1Api.notFound(type, id);
 					}
 					batch.put(id, this.writes.update(type, existing, data, flags));
 					return id;
@@ -86,15 +86,15 @@ final class V1Batches {
 			throw ApiError.badRequest(ApiError.INVALID_QUERY, "flag " + flags + " has bits that do not apply to"
 					+ " deleteEntities; use 1, 4 and 8");
 		}
-		JsonNode ids = Api.array(body);
-		return Api.write(pipeline, () -> {
+		JsonNode ids = V1Api.array(body);
+		return V1Api.write(pipeline, () -> {
 			Batch batch = new Batch(pipeline.table(type), flags);
 			List<String> notDeleted = new ArrayList<>();
 			for (JsonNode idNode : ids) {
 				String id = idNode.isValueNode() ? idNode.asString() : idNode.toString();
 				boolean deleted = batch.run(() -> {
 					if (!idNode.isValueNode() || idNode.isNull() || batch.get(id) == null) {
-						throw Api.notFound(type, id);
+						throw V1Api.notFound(type, id);
 					}
 					batch.remove(id);
 					return id;

@@ -35,7 +35,7 @@ final class V1Fields {
 			descriptors.add(descriptor(type, field));
 		}
 		Set<String> keys = descriptors.isEmpty() ? Set.of() : new HashSet<>(descriptors.get(0).propertyNames());
-		List<EntityQuery.Condition> conditions = EntityQuery.parseFilter(parameters.get("filter"), keys);
+		List<V1Query.Condition> conditions = V1Query.parseFilter(parameters.get("filter"), keys);
 		ArrayNode answer = this.mapper.createArrayNode();
 		for (ObjectNode descriptor : descriptors) {
 			if (conditions.stream().allMatch((condition) -> descriptorMatches(descriptor.get(condition.field()), condition))) {
@@ -45,14 +45,14 @@ final class V1Fields {
 		return Reply.json(answer);
 	}
 
-	private static boolean descriptorMatches(JsonNode value, EntityQuery.Condition condition) {
+	private static boolean descriptorMatches(JsonNode value, V1Query.Condition condition) {
 		if (value != null && value.isBoolean()) {
 			String expected = condition.value().trim();
 			boolean wanted = expected.equals("1") || expected.equalsIgnoreCase("true");
 			boolean equal = value.booleanValue() == wanted;
 			return condition.operator().equals("ne") ? !equal : equal;
 		}
-		return EntityQuery.matches(value, condition);
+		return V1Query.matches(value, condition);
 	}
 
 	private ObjectNode descriptor(EntityType type, Field field) {

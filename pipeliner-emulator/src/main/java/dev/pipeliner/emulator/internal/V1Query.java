@@ -13,10 +13,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The query parameters of {@code GET /{Collection}}: {@code limit}, {@code offset}, {@code sort},
- * {@code filter}, {@code after} and {@code loadonly}, checked against the entity's fields.
+ * The query parameters of a v1 list, {@code GET /{Collection}}: {@code limit}, {@code offset},
+ * {@code sort}, {@code filter}, {@code after} and {@code loadonly}, checked against the entity's
+ * fields.
  */
-final class EntityQuery {
+final class V1Query {
 
 	static final Set<String> PARAMETERS = Set.of("limit", "offset", "sort", "filter", "after", "loadonly");
 
@@ -40,7 +41,7 @@ final class EntityQuery {
 
 	final List<String> loadOnly;
 
-	private EntityQuery(int limit, int offset, List<Condition> conditions, List<Order> orders, List<String> loadOnly) {
+	private V1Query(int limit, int offset, List<Condition> conditions, List<Order> orders, List<String> loadOnly) {
 		this.limit = limit;
 		this.offset = offset;
 		this.conditions = conditions;
@@ -52,7 +53,7 @@ final class EntityQuery {
 	 * @param parameters decoded query parameters, each given once
 	 * @param fields the names that may be filtered, sorted and loaded on
 	 */
-	static EntityQuery parse(Map<String, String> parameters, Set<String> fields) {
+	static V1Query parse(Map<String, String> parameters, Set<String> fields) {
 		int limit = integer(parameters.get("limit"), "limit", 25);
 		if (limit < -1) {
 			throw ApiError.badRequest(ApiError.INVALID_QUERY, "limit must be -1 (no limit) or more, but was " + limit);
@@ -80,7 +81,7 @@ final class EntityQuery {
 		for (String field : split(parameters.get("loadonly"))) {
 			loadOnly.add(known(field, fields, "loadonly"));
 		}
-		return new EntityQuery(limit, offset, conditions, orders, loadOnly);
+		return new V1Query(limit, offset, conditions, orders, loadOnly);
 	}
 
 	static List<Condition> parseFilter(String filter, Set<String> fields) {

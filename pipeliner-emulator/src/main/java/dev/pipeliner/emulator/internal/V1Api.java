@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  * single writes; {@link V1Batches} holds the batch endpoints and {@link V1Fields} the field
  * descriptors. Independent of the HTTP server that carries it.
  */
-public final class Api implements Service {
+public final class V1Api implements Service {
 
 	private static final String PREFIX = "/rest_services/v1/";
 
@@ -51,7 +51,7 @@ public final class Api implements Service {
 	 * @param serviceUrl the URL the emulator is reached at, for {@code teamPipelineUrl} and
 	 * {@code Location}
 	 */
-	public Api(ObjectMapper mapper, Map<String, TeamPipelineData> pipelines, String apiToken, String apiPassword,
+	public V1Api(ObjectMapper mapper, Map<String, TeamPipelineData> pipelines, String apiToken, String apiPassword,
 			String serviceUrl, Clock clock) {
 		this.mapper = mapper;
 		this.pipelines = pipelines;
@@ -148,7 +148,7 @@ public final class Api implements Service {
 				default:
 					EntityType type = collection(first);
 					if (method.equals("GET")) {
-						return list(pipeline, type, single(parameters, EntityQuery.PARAMETERS));
+						return list(pipeline, type, single(parameters, V1Query.PARAMETERS));
 					}
 					requireMethod(method, "POST");
 					single(parameters, Set.of());
@@ -176,7 +176,7 @@ public final class Api implements Service {
 	// Reading
 
 	private Reply list(TeamPipelineData pipeline, EntityType type, Map<String, String> parameters) {
-		EntityQuery query = EntityQuery.parse(parameters, type.fields().keySet());
+		V1Query query = V1Query.parse(parameters, type.fields().keySet());
 		long end = (query.limit == -1) ? Long.MAX_VALUE : (long) query.offset + query.limit;
 		List<ObjectNode> page = new ArrayList<>();
 		long total = read(pipeline, () -> {
