@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.pipeliner.emulator.internal.DemoData;
-import dev.pipeliner.emulator.internal.HttpTransport;
-import dev.pipeliner.emulator.internal.Schema;
-import dev.pipeliner.emulator.internal.Seeds;
-import dev.pipeliner.emulator.internal.TeamPipelineData;
-import dev.pipeliner.emulator.internal.V100Api;
-import dev.pipeliner.emulator.internal.V100DemoData;
-import dev.pipeliner.emulator.internal.V1Api;
+import dev.pipeliner.emulator.internal.http.HttpTransport;
+import dev.pipeliner.emulator.internal.store.DemoData;
+import dev.pipeliner.emulator.internal.store.Schema;
+import dev.pipeliner.emulator.internal.store.Seeds;
+import dev.pipeliner.emulator.internal.store.TeamPipelineData;
+import dev.pipeliner.emulator.internal.v1.V1Api;
+import dev.pipeliner.emulator.internal.v100.V100Api;
+import dev.pipeliner.emulator.internal.v100.V100DemoData;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.JsonNode;
@@ -126,7 +126,7 @@ public final class PipelinerEmulator implements AutoCloseable {
 	 * v100 of a space, {@code {url}/api/v100/rest/spaces/{space}}
 	 */
 	public URI getBaseUrl(String teamPipeline) {
-		String prefix = (this.settings.protocol == Protocol.V100) ? V100Api.PREFIX : "/rest_services/v1/";
+		String prefix = (this.settings.protocol == Protocol.V100) ? V100Api.PREFIX : V1Api.PREFIX;
 		return URI.create(this.url + prefix + pipeline(teamPipeline).id());
 	}
 

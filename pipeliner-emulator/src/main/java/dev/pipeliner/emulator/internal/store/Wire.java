@@ -1,4 +1,4 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.store;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -79,12 +79,12 @@ public enum Wire {
 	}
 
 	/** @return a date-time in the form answers carry */
-	String format(Instant instant) {
+	public String format(Instant instant) {
 		return (this == V1) ? Values.format(instant) : V100_OUT.format(instant);
 	}
 
 	/** @return the instant a date-time in an accepted form stands for, or {@code null} */
-	Instant parse(String text) {
+	public Instant parse(String text) {
 		if (this == V1) {
 			return Values.isDateTime(text) ? ((text.length() == 10) ? LocalDate.parse(text).atStartOfDay()
 					: LocalDateTime.parse(text, Values.DATE_TIME)).toInstant(ZoneOffset.UTC) : null;
@@ -124,7 +124,7 @@ public enum Wire {
 	}
 
 	/** @return the entity with only the fields of {@code loadOnly}, and its id; the entity itself when none are named */
-	ObjectNode project(ObjectNode entity, List<String> loadOnly) {
+	public ObjectNode project(ObjectNode entity, List<String> loadOnly) {
 		if (loadOnly.isEmpty()) {
 			return entity;
 		}
@@ -139,7 +139,7 @@ public enum Wire {
 	}
 
 	/** @return the {@code Authorization} header value that HTTP Basic authentication sends for these credentials */
-	static String basic(String user, String password) {
+	public static String basic(String user, String password) {
 		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 

@@ -1,12 +1,13 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.store;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An error answer: an HTTP status with {@code {"errorcode":n,"message":"…"}}. Every code used is
- * listed by {@code GET /errorCodes}.
+ * An error answer: an HTTP status, a code and a message, thrown by the store's checks and by both
+ * protocols. The codes are the v1 API's, which answers {@code {"errorcode":n,"message":"…"}} and
+ * lists every code used at {@code GET /errorCodes}; v100 answers them in its own shapes.
  */
 public final class ApiError extends RuntimeException {
 

@@ -1,4 +1,4 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.http;
 
 import java.util.List;
 import java.util.Map;

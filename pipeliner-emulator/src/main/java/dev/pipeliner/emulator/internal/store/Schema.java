@@ -1,4 +1,4 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.store;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -23,10 +23,15 @@ public final class Schema {
 		/** A JSON {@code true} or {@code false}: the v100 form of a checkbox. */
 		BOOLEAN("boolean");
 
-		final String wire;
+		private final String wire;
 
 		Type(String wire) {
 			this.wire = wire;
+		}
+
+		/** @return the name {@code getFields} gives the type */
+		public String wire() {
+			return this.wire;
 		}
 
 	}
@@ -81,7 +86,7 @@ public final class Schema {
 	}
 
 	/** @return a schema of the given entity types, stored in the forms of the given protocol */
-	static Schema of(Wire wire, List<EntityType> types) {
+	public static Schema of(Wire wire, List<EntityType> types) {
 		return new Schema(wire, types);
 	}
 

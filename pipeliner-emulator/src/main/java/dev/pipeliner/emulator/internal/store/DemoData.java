@@ -1,4 +1,4 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.store;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A small, realistic and always identical data set: users and sales units, accounts with their
- * contacts, leads and opportunities related to both, and the lookups they refer to.
+ * contacts, leads and opportunities related to both, and the lookups they refer to. In the forms
+ * of the {@link Schema#standard() standard schema}, the v1 API's; a protocol that stores other
+ * forms converts it.
  */
 public final class DemoData {
 

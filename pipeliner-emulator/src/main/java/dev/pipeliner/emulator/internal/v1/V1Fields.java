@@ -1,4 +1,4 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.v1;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.pipeliner.emulator.internal.Schema.EntityType;
-import dev.pipeliner.emulator.internal.Schema.Field;
+import dev.pipeliner.emulator.internal.http.Reply;
+import dev.pipeliner.emulator.internal.store.ApiError;
+import dev.pipeliner.emulator.internal.store.Schema;
+import dev.pipeliner.emulator.internal.store.Schema.EntityType;
+import dev.pipeliner.emulator.internal.store.Schema.Field;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -76,7 +79,7 @@ final class V1Fields {
 		descriptor.put("PL_TYPE", field.plType());
 		descriptor.put("READONLY", field.readOnly());
 		descriptor.put("REQUIRED", field.required());
-		descriptor.put("TYPE", field.type().wire);
+		descriptor.put("TYPE", field.type().wire());
 		return descriptor;
 	}
 

@@ -1,4 +1,4 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.http;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

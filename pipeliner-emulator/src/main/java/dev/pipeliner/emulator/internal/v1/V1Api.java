@@ -1,4 +1,4 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.v1;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +10,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.Lock;
 
-import dev.pipeliner.emulator.internal.Schema.EntityType;
+import dev.pipeliner.emulator.internal.http.Reply;
+import dev.pipeliner.emulator.internal.http.Service;
+import dev.pipeliner.emulator.internal.http.URLEncoding;
+import dev.pipeliner.emulator.internal.store.ApiError;
+import dev.pipeliner.emulator.internal.store.EntityTable;
+import dev.pipeliner.emulator.internal.store.EntityWrites;
+import dev.pipeliner.emulator.internal.store.Schema;
+import dev.pipeliner.emulator.internal.store.Schema.EntityType;
+import dev.pipeliner.emulator.internal.store.TeamPipelineData;
+import dev.pipeliner.emulator.internal.store.Values;
+import dev.pipeliner.emulator.internal.store.Wire;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -24,7 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class V1Api implements Service {
 
-	private static final String PREFIX = "/rest_services/v1/";
+	/** The path of the API, before the team pipeline id. */
+	public static final String PREFIX = "/rest_services/v1/";
 
 	private final Schema schema = Schema.standard();
 

@@ -1,4 +1,4 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.http;
 
 import java.util.List;
 import java.util.Map;
@@ -23,15 +23,15 @@ public record Reply(int status, Map<String, String> headers, JsonNode body, List
 		this(status, headers, body, items, "[", "]");
 	}
 
-	static Reply json(JsonNode body) {
+	public static Reply json(JsonNode body) {
 		return new Reply(200, Map.of(), body, null);
 	}
 
-	static Reply empty(int status, Map<String, String> headers) {
+	public static Reply empty(int status, Map<String, String> headers) {
 		return new Reply(status, headers, null, null);
 	}
 
-	static Reply array(List<? extends JsonNode> items, Map<String, String> headers) {
+	public static Reply array(List<? extends JsonNode> items, Map<String, String> headers) {
 		return new Reply(200, headers, null, items);
 	}
 

@@ -1,4 +1,4 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.v100;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +9,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import dev.pipeliner.emulator.internal.Schema.EntityType;
-import dev.pipeliner.emulator.internal.Schema.Field;
+import dev.pipeliner.emulator.internal.http.Reply;
+import dev.pipeliner.emulator.internal.http.Service;
+import dev.pipeliner.emulator.internal.http.URLEncoding;
+import dev.pipeliner.emulator.internal.store.ApiError;
+import dev.pipeliner.emulator.internal.store.EntityTable;
+import dev.pipeliner.emulator.internal.store.EntityWrites;
+import dev.pipeliner.emulator.internal.store.Schema;
+import dev.pipeliner.emulator.internal.store.Schema.EntityType;
+import dev.pipeliner.emulator.internal.store.Schema.Field;
+import dev.pipeliner.emulator.internal.store.TeamPipelineData;
+import dev.pipeliner.emulator.internal.store.Wire;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -21,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * with Basic auth, the list, get, create, patch and delete of every collection, batch-modify and
  * batch-delete, the metadata collections {@code Entities} and {@code Fields}, and the service's
  * success envelope and error shapes. Shares the store, {@link EntityTable}, and the validation,
- * {@link EntityWrites}, with the v1 {@link V1Api}; the spaces hold entities in v100 form.
+ * {@link EntityWrites}, with the v1 API; the spaces hold entities in v100 form.
  */
 public final class V100Api implements Service {
 
