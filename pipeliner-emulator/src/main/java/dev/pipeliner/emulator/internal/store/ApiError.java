@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An error answer: an HTTP status, a code and a message, thrown by the store's checks and by both
  * protocols. The codes are the v1 API's, which answers {@code {"errorcode":n,"message":"…"}} and
@@ -74,13 +76,13 @@ public final class ApiError extends RuntimeException {
 
 	private final int code;
 
-	private final String field;
+	private final @Nullable String field;
 
 	public ApiError(int status, int code, String message) {
 		this(status, code, message, null);
 	}
 
-	private ApiError(int status, int code, String message, String field) {
+	private ApiError(int status, int code, String message, @Nullable String field) {
 		super(message, null, false, false);
 		this.status = status;
 		this.code = code;
@@ -113,7 +115,7 @@ public final class ApiError extends RuntimeException {
 	}
 
 	/** @return the field a validation error is about, or {@code null} */
-	public String field() {
+	public @Nullable String field() {
 		return this.field;
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -167,7 +168,7 @@ public final class DemoData {
 		return seed;
 	}
 
-	private static void unit(ArrayNode units, long id, String name, Integer parent) {
+	private static void unit(ArrayNode units, long id, String name, @Nullable Integer parent) {
 		ObjectNode unit = units.addObject().put("ID", id).put("SALES_UNIT_NAME", name);
 		if (parent != null) {
 			unit.put("PARENT_ID", parent);

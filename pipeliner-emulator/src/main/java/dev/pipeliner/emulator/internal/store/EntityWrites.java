@@ -2,6 +2,7 @@ package dev.pipeliner.emulator.internal.store;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import dev.pipeliner.emulator.internal.store.Schema.EntityType;
@@ -76,7 +77,9 @@ public final class EntityWrites {
 	private void copyWritable(EntityType type, ObjectNode body, ObjectNode entity) {
 		for (Map.Entry<String, JsonNode> field : body.properties()) {
 			if (!this.wire.serverManaged.contains(field.getKey())) {
-				boolean dateTime = type.fields().get(field.getKey()).type() == Schema.Type.DATETIME;
+				Field target = Objects.requireNonNull(type.fields().get(field.getKey()),
+						"checkFields lets only the entity's own fields through");
+				boolean dateTime = target.type() == Schema.Type.DATETIME;
 				entity.set(field.getKey(), dateTime ? this.wire.storedDateTime(field.getValue()) : field.getValue());
 			}
 		}

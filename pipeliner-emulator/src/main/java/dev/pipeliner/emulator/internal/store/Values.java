@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 
 import dev.pipeliner.emulator.internal.store.Schema.EntityType;
 import dev.pipeliner.emulator.internal.store.Schema.Field;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -69,8 +70,8 @@ public final class Values {
 			}
 			case LONG, DECIMAL -> {
 				BigDecimal number = number(value);
-				boolean whole = number != null && (field.type() == Schema.Type.DECIMAL || number.stripTrailingZeros().scale() <= 0);
-				if (!whole) {
+				if (number == null
+						|| (field.type() != Schema.Type.DECIMAL && number.stripTrailingZeros().scale() > 0)) {
 					throw ApiError.invalidField(field.apiName(), ApiError.INVALID_VALUE, where + " must be "
 							+ ((field.type() == Schema.Type.LONG) ? "a whole number" : "a number") + ", but was " + value);
 				}
@@ -108,7 +109,7 @@ public final class Values {
 		}
 	}
 
-	private static BigDecimal number(JsonNode value) {
+	private static @Nullable BigDecimal number(JsonNode value) {
 		if (value.isNumber()) {
 			return value.decimalValue();
 		}

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -64,11 +65,11 @@ public enum Wire {
 	final String deleted;
 
 	/** A number the server raises on every change, or {@code null} when the protocol has none. */
-	final String revision;
+	final @Nullable String revision;
 
 	final Set<String> serverManaged;
 
-	Wire(String id, String created, String modified, String deleted, String revision) {
+	Wire(String id, String created, String modified, String deleted, @Nullable String revision) {
 		this.id = id;
 		this.created = created;
 		this.modified = modified;
@@ -84,7 +85,7 @@ public enum Wire {
 	}
 
 	/** @return the instant a date-time in an accepted form stands for, or {@code null} */
-	public Instant parse(String text) {
+	public @Nullable Instant parse(String text) {
 		if (this == V1) {
 			return Values.isDateTime(text) ? ((text.length() == 10) ? LocalDate.parse(text).atStartOfDay()
 					: LocalDateTime.parse(text, Values.DATE_TIME)).toInstant(ZoneOffset.UTC) : null;
