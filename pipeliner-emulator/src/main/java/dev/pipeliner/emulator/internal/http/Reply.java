@@ -3,6 +3,7 @@ package dev.pipeliner.emulator.internal.http;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,10 +17,11 @@ import tools.jackson.databind.JsonNode;
  * @param head the text before the items: {@code [}, or an envelope that opens the array
  * @param tail the text after the items
  */
-public record Reply(int status, Map<String, String> headers, JsonNode body, List<? extends JsonNode> items, String head,
-		String tail) {
+public record Reply(int status, Map<String, String> headers, @Nullable JsonNode body,
+		@Nullable List<? extends JsonNode> items, String head, String tail) {
 
-	public Reply(int status, Map<String, String> headers, JsonNode body, List<? extends JsonNode> items) {
+	public Reply(int status, Map<String, String> headers, @Nullable JsonNode body,
+			@Nullable List<? extends JsonNode> items) {
 		this(status, headers, body, items, "[", "]");
 	}
 
