@@ -21,6 +21,7 @@ import dev.pipeliner.emulator.internal.store.Schema.EntityType;
 import dev.pipeliner.emulator.internal.store.TeamPipelineData;
 import dev.pipeliner.emulator.internal.store.Values;
 import dev.pipeliner.emulator.internal.store.Wire;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -84,7 +85,7 @@ public final class V1Api implements Service {
 	 */
 	@Override
 	public Reply handle(String method, String rawPath, Map<String, List<String>> parameters,
-			String authorizationHeader, byte[] body) {
+			@Nullable String authorizationHeader, byte[] body) {
 		try {
 			if (!this.authorization.equals(authorizationHeader)) {
 				return error(new ApiError(401, ApiError.AUTHENTICATION, "Missing or wrong API token and password"),

@@ -12,6 +12,7 @@ import dev.pipeliner.emulator.internal.store.EntityWrites;
 import dev.pipeliner.emulator.internal.store.Schema;
 import dev.pipeliner.emulator.internal.store.Schema.EntityType;
 import dev.pipeliner.emulator.internal.store.TeamPipelineData;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -129,7 +130,8 @@ final class V1Batches {
 
 		private final int flags;
 
-		private final Map<String, ObjectNode> staged = new LinkedHashMap<>();
+		/** The entities written so far by id, {@code null} for one deleted. */
+		private final Map<String, @Nullable ObjectNode> staged = new LinkedHashMap<>();
 
 		private final ArrayNode answer = V1Batches.this.mapper.createArrayNode();
 
@@ -138,7 +140,7 @@ final class V1Batches {
 			this.flags = flags;
 		}
 
-		ObjectNode get(String id) {
+		@Nullable ObjectNode get(String id) {
 			return this.staged.containsKey(id) ? this.staged.get(id) : this.table.get(id);
 		}
 

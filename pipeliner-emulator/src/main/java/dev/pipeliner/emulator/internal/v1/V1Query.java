@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import dev.pipeliner.emulator.internal.store.ApiError;
 import dev.pipeliner.emulator.internal.store.Values;
 import dev.pipeliner.emulator.internal.store.Wire;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -87,7 +88,7 @@ final class V1Query {
 		return new V1Query(limit, offset, conditions, orders, loadOnly);
 	}
 
-	static List<Condition> parseFilter(String filter, Set<String> fields) {
+	static List<Condition> parseFilter(@Nullable String filter, Set<String> fields) {
 		List<Condition> conditions = new ArrayList<>();
 		for (String part : split(filter)) {
 			String[] pieces = part.split("::", -1);
@@ -113,7 +114,7 @@ final class V1Query {
 		return true;
 	}
 
-	static boolean matches(JsonNode value, Condition condition) {
+	static boolean matches(@Nullable JsonNode value, Condition condition) {
 		String actual = text(value);
 		String expected = condition.value();
 		return switch (condition.operator()) {
@@ -155,7 +156,7 @@ final class V1Query {
 		return a.compareToIgnoreCase(b);
 	}
 
-	static String text(JsonNode value) {
+	static String text(@Nullable JsonNode value) {
 		if (value == null || value.isNull()) {
 			return "";
 		}
@@ -166,7 +167,7 @@ final class V1Query {
 		return text.toLowerCase(Locale.ROOT);
 	}
 
-	private static List<String> split(String value) {
+	private static List<String> split(@Nullable String value) {
 		return (value == null || value.isEmpty()) ? List.of() : List.of(value.split("\\|"));
 	}
 
@@ -177,7 +178,7 @@ final class V1Query {
 		return field;
 	}
 
-	private static int integer(String value, String name, int defaultValue) {
+	private static int integer(@Nullable String value, String name, int defaultValue) {
 		if (value == null) {
 			return defaultValue;
 		}
