@@ -1,8 +1,10 @@
 package dev.pipeliner.emulator.internal.v100;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import dev.pipeliner.emulator.internal.store.DemoData;
@@ -64,7 +66,11 @@ public final class V100DemoData {
 			}
 			switch (field.type()) {
 				case BOOLEAN -> entity.put(name, value.asInt() == 1);
-				case DATETIME -> entity.put(name, Wire.V100.format(Wire.V1.parse(value.asString())));
+				case DATETIME -> {
+					Instant instant = Objects.requireNonNull(Wire.V1.parse(value.asString()),
+							"the v1 demo data has only valid date-times");
+					entity.put(name, Wire.V100.format(instant));
+				}
 				case LIST -> entity.set(name, relations(value, mapper));
 				default -> {
 					if (field.type() == Type.STRING && (field.target() != null || field.plType().equals("Relation")

@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 import dev.pipeliner.emulator.internal.http.Reply;
 import dev.pipeliner.emulator.internal.store.ApiError;
 import dev.pipeliner.emulator.internal.store.EntityTable;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -127,7 +128,8 @@ final class V100Lists {
 		return false;
 	}
 
-	private Reply reply(long total, ObjectNode pageInfo, List<ObjectNode> items, UnaryOperator<ObjectNode> render) {
+	private Reply reply(long total, @Nullable ObjectNode pageInfo, List<ObjectNode> items,
+			UnaryOperator<ObjectNode> render) {
 		ObjectNode envelope = this.mapper.createObjectNode();
 		envelope.put("success", true);
 		envelope.put("total", total);
