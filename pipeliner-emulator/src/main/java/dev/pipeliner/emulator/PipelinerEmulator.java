@@ -19,6 +19,7 @@ import dev.pipeliner.emulator.internal.store.TeamPipelineData;
 import dev.pipeliner.emulator.internal.v1.V1Api;
 import dev.pipeliner.emulator.internal.v100.V100Api;
 import dev.pipeliner.emulator.internal.v100.V100DemoData;
+import org.jspecify.annotations.Nullable;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.JsonNode;
@@ -167,7 +168,7 @@ public final class PipelinerEmulator implements AutoCloseable {
 	/** Puts every team pipeline back to the data it started with. */
 	public void reset() {
 		this.settings.seeds.forEach((id, seed) -> {
-			TeamPipelineData pipeline = this.pipelines.get(id);
+			TeamPipelineData pipeline = pipeline(id);
 			pipeline.lock().writeLock().lock();
 			try {
 				pipeline.clear();
@@ -203,7 +204,8 @@ public final class PipelinerEmulator implements AutoCloseable {
 		return pipeline;
 	}
 
-	private JsonNode seedData(Object seed) {
+	/** @return the entities a seed stands for, or {@code null} for none */
+	private @Nullable JsonNode seedData(Object seed) {
 		if (seed == Seed.DEMO) {
 			return (this.settings.protocol == Protocol.V100) ? V100DemoData.json(this.mapper) : DemoData.json(this.mapper);
 		}
