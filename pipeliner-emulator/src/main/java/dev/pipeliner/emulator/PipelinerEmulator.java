@@ -11,14 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.pipeliner.emulator.internal.Api;
-import dev.pipeliner.emulator.internal.DemoData;
-import dev.pipeliner.emulator.internal.HttpTransport;
-import dev.pipeliner.emulator.internal.Schema;
-import dev.pipeliner.emulator.internal.Seeds;
-import dev.pipeliner.emulator.internal.TeamPipelineData;
-import dev.pipeliner.emulator.internal.V100Api;
-import dev.pipeliner.emulator.internal.V100DemoData;
+import dev.pipeliner.emulator.internal.http.HttpTransport;
+import dev.pipeliner.emulator.internal.store.DemoData;
+import dev.pipeliner.emulator.internal.store.Schema;
+import dev.pipeliner.emulator.internal.store.Seeds;
+import dev.pipeliner.emulator.internal.store.TeamPipelineData;
+import dev.pipeliner.emulator.internal.v1.V1Api;
+import dev.pipeliner.emulator.internal.v100.V100Api;
+import dev.pipeliner.emulator.internal.v100.V100DemoData;
+import org.jspecify.annotations.Nullable;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.JsonNode;
@@ -78,7 +79,7 @@ public final class PipelinerEmulator implements AutoCloseable {
 		Map<String, TeamPipelineData> pipelines = Collections.unmodifiableMap(this.pipelines);
 		transport.serve((settings.protocol == Protocol.V100)
 				? new V100Api(this.mapper, pipelines, settings.apiToken, settings.apiPassword, this.url, this.clock)
-				: new Api(this.mapper, pipelines, settings.apiToken, settings.apiPassword, this.url, this.clock));
+				: new V1Api(this.mapper, pipelines, settings.apiToken, settings.apiPassword, this.url, this.clock));
 	}
 
 	/** @return a builder, for an emulator on a random loopback port with {@link #DEFAULT_TEAM_PIPELINE} empty */
@@ -126,7 +127,7 @@ public final class PipelinerEmulator implements AutoCloseable {
 	 * v100 of a space, {@code {url}/api/v100/rest/spaces/{space}}
 	 */
 	public URI getBaseUrl(String teamPipeline) {
-		String prefix = (this.settings.protocol == Protocol.V100) ? V100Api.PREFIX : "/rest_services/v1/";
+		String prefix = (this.settings.protocol == Protocol.V100) ? V100Api.PREFIX : V1Api.PREFIX;
 		return URI.create(this.url + prefix + pipeline(teamPipeline).id());
 	}
 
@@ -167,7 +168,7 @@ public final class PipelinerEmulator implements AutoCloseable {
 	/** Puts every team pipeline back to the data it started with. */
 	public void reset() {
 		this.settings.seeds.forEach((id, seed) -> {
-			TeamPipelineData pipeline = this.pipelines.get(id);
+			TeamPipelineData pipeline = pipeline(id);
 			pipeline.lock().writeLock().lock();
 			try {
 				pipeline.clear();
@@ -203,7 +204,8 @@ public final class PipelinerEmulator implements AutoCloseable {
 		return pipeline;
 	}
 
-	private JsonNode seedData(Object seed) {
+	/** @return the entities a seed stands for, or {@code null} for none */
+	private @Nullable JsonNode seedData(Object seed) {
 		if (seed == Seed.DEMO) {
 			return (this.settings.protocol == Protocol.V100) ? V100DemoData.json(this.mapper) : DemoData.json(this.mapper);
 		}

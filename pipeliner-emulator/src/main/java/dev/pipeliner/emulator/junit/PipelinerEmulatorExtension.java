@@ -3,6 +3,7 @@ package dev.pipeliner.emulator.junit;
 import dev.pipeliner.emulator.PipelinerEmulator;
 import dev.pipeliner.emulator.Protocol;
 import dev.pipeliner.emulator.Seed;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -26,7 +27,8 @@ public class PipelinerEmulatorExtension implements BeforeAllCallback, AfterAllCa
 
 	private final PipelinerEmulator.Builder builder;
 
-	private PipelinerEmulator emulator;
+	/** The running emulator, from {@code beforeAll} to {@code afterAll}; else {@code null}. */
+	private @Nullable PipelinerEmulator emulator;
 
 	/** An emulator with {@link PipelinerEmulator#DEFAULT_TEAM_PIPELINE} and no data. */
 	public PipelinerEmulatorExtension() {

@@ -6,6 +6,7 @@ import dev.pipeliner.emulator.PipelinerEmulator;
 import dev.pipeliner.emulator.Protocol;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Connects the auto-configured client to an emulator: its URL, first team pipeline and
@@ -44,7 +45,7 @@ final class EmulatorConnectionDetails implements PipelinerConnectionDetails {
 	}
 
 	@Override
-	public String getSpace() {
+	public @Nullable String getSpace() {
 		return (this.emulator.getProtocol() == Protocol.V100) ? this.emulator.getSpace() : null;
 	}
 

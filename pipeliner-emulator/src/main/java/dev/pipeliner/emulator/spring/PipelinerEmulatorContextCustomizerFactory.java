@@ -5,6 +5,7 @@ import dev.pipeliner.emulator.PipelinerEmulator;
 import dev.pipeliner.emulator.Protocol;
 import dev.pipeliner.emulator.Seed;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
@@ -19,7 +20,7 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 class PipelinerEmulatorContextCustomizerFactory implements ContextCustomizerFactory {
 
 	@Override
-	public ContextCustomizer createContextCustomizer(Class<?> testClass,
+	public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass,
 			List<ContextConfigurationAttributes> configAttributes) {
 		AutoConfigurePipelinerEmulator annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass,
 				AutoConfigurePipelinerEmulator.class);

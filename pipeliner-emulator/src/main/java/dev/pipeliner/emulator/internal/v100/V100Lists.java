@@ -1,4 +1,4 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.v100;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import dev.pipeliner.emulator.internal.http.Reply;
+import dev.pipeliner.emulator.internal.store.ApiError;
+import dev.pipeliner.emulator.internal.store.EntityTable;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -124,7 +128,8 @@ final class V100Lists {
 		return false;
 	}
 
-	private Reply reply(long total, ObjectNode pageInfo, List<ObjectNode> items, UnaryOperator<ObjectNode> render) {
+	private Reply reply(long total, @Nullable ObjectNode pageInfo, List<ObjectNode> items,
+			UnaryOperator<ObjectNode> render) {
 		ObjectNode envelope = this.mapper.createObjectNode();
 		envelope.put("success", true);
 		envelope.put("total", total);

@@ -1,11 +1,18 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.v1;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.pipeliner.emulator.internal.Schema.EntityType;
+import dev.pipeliner.emulator.internal.http.Reply;
+import dev.pipeliner.emulator.internal.store.ApiError;
+import dev.pipeliner.emulator.internal.store.EntityTable;
+import dev.pipeliner.emulator.internal.store.EntityWrites;
+import dev.pipeliner.emulator.internal.store.Schema;
+import dev.pipeliner.emulator.internal.store.Schema.EntityType;
+import dev.pipeliner.emulator.internal.store.TeamPipelineData;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -47,19 +54,19 @@ final class V1Batches {
 		if ((flags & GET_NO_DELETED_ID) != 0) {
 			throw ApiError.badRequest(ApiError.INVALID_QUERY, "flag 4 (GET_NO_DELETED_ID) applies to deleteEntities only");
 		}
-		JsonNode items = Api.array(body);
-		return Api.write(pipeline, () -> {
+		JsonNode items = V1Api.array(body);
+		return V1Api.write(pipeline, () -> {
 			Batch batch = new Batch(pipeline.table(type), flags);
 			for (JsonNode item : items) {
 				batch.run(() -> {
-					ObjectNode data = Api.object(item);
+					ObjectNode data = V1Api.object(item);
 					JsonNode idNode = data.get("ID");
 					if (idNode == null || idNode.isNull()) {
 						String id = pipeline.newId(type);
 						batch.put(id, this.writes.create(type, id, data, flags));
 						return id;
 					}
-					String id = Api.idText(idNode);
+					String id = V1Api.idText(idNode);
 					ObjectNode existing = batch.get(id);
 					if (existing == null && (flags & EntityWrites.INSERT_ON_UPDATE) != 0) {
 						pipeline.noteNumericId(id);
@@ -67,7 +74,7 @@ final class V1Batches {
 						return id;
 					}
 					if (existing == null) {
-						throw Api.notFound(type, id);
+						throw V1Api.notFound(type, id);
 					}
 					batch.put(id, this.writes.update(type, existing, data, flags));
 					return id;
@@ -86,15 +93,15 @@ final class V1Batches {
 			throw ApiError.badRequest(ApiError.INVALID_QUERY, "flag " + flags + " has bits that do not apply to"
 					+ " deleteEntities; use 1, 4 and 8");
 		}
-		JsonNode ids = Api.array(body);
-		return Api.write(pipeline, () -> {
+		JsonNode ids = V1Api.array(body);
+		return V1Api.write(pipeline, () -> {
 			Batch batch = new Batch(pipeline.table(type), flags);
 			List<String> notDeleted = new ArrayList<>();
 			for (JsonNode idNode : ids) {
 				String id = idNode.isValueNode() ? idNode.asString() : idNode.toString();
 				boolean deleted = batch.run(() -> {
 					if (!idNode.isValueNode() || idNode.isNull() || batch.get(id) == null) {
-						throw Api.notFound(type, id);
+						throw V1Api.notFound(type, id);
 					}
 					batch.remove(id);
 					return id;
@@ -123,7 +130,8 @@ final class V1Batches {
 
 		private final int flags;
 
-		private final Map<String, ObjectNode> staged = new LinkedHashMap<>();
+		/** The entities written so far by id, {@code null} for one deleted. */
+		private final Map<String, @Nullable ObjectNode> staged = new LinkedHashMap<>();
 
 		private final ArrayNode answer = V1Batches.this.mapper.createArrayNode();
 
@@ -132,7 +140,7 @@ final class V1Batches {
 			this.flags = flags;
 		}
 
-		ObjectNode get(String id) {
+		@Nullable ObjectNode get(String id) {
 			return this.staged.containsKey(id) ? this.staged.get(id) : this.table.get(id);
 		}
 

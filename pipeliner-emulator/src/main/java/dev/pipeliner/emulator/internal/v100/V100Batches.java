@@ -1,10 +1,16 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.v100;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.pipeliner.emulator.internal.Schema.EntityType;
+import dev.pipeliner.emulator.internal.http.Reply;
+import dev.pipeliner.emulator.internal.store.ApiError;
+import dev.pipeliner.emulator.internal.store.EntityTable;
+import dev.pipeliner.emulator.internal.store.EntityWrites;
+import dev.pipeliner.emulator.internal.store.Schema.EntityType;
+import dev.pipeliner.emulator.internal.store.TeamPipelineData;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -150,11 +156,13 @@ final class V100Batches {
 
 		private final EntityType type;
 
-		private final Map<String, ObjectNode> changes = new LinkedHashMap<>();
+		/** The entities written so far by id, {@code null} for one deleted. */
+		private final Map<String, @Nullable ObjectNode> changes = new LinkedHashMap<>();
 
 		private final ArrayNode answer = V100Batches.this.mapper.createArrayNode();
 
-		private Reply failure;
+		/** The answer of the first failed item when the batch rolls back all, else {@code null}. */
+		private @Nullable Reply failure;
 
 		Staged(EntityTable table, int rollback, EntityType type) {
 			this.table = table;
@@ -162,16 +170,16 @@ final class V100Batches {
 			this.type = type;
 		}
 
-		ObjectNode get(String id) {
+		@Nullable ObjectNode get(String id) {
 			return this.changes.containsKey(id) ? this.changes.get(id) : this.table.get(id);
 		}
 
-		void put(String id, ObjectNode entity) {
+		void put(String id, @Nullable ObjectNode entity) {
 			this.changes.put(id, entity);
 		}
 
 		/** Runs one item, which stages its change only after it passed every check. */
-		void run(String id, java.util.function.Supplier<String> item) {
+		void run(@Nullable String id, java.util.function.Supplier<String> item) {
 			if (this.failure != null) {
 				return;
 			}

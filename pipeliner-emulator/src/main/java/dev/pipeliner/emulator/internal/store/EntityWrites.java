@@ -1,11 +1,12 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.store;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
-import dev.pipeliner.emulator.internal.Schema.EntityType;
-import dev.pipeliner.emulator.internal.Schema.Field;
+import dev.pipeliner.emulator.internal.store.Schema.EntityType;
+import dev.pipeliner.emulator.internal.store.Schema.Field;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -14,19 +15,19 @@ import tools.jackson.databind.node.ObjectNode;
  * server sets the id, the creation and modification times and the deleted flag (and on v100 the
  * revision), and ignores them in a request body. Shared by both protocols.
  */
-final class EntityWrites {
+public final class EntityWrites {
 
-	static final int INSERT_ON_UPDATE = 2;
+	public static final int INSERT_ON_UPDATE = 2;
 
-	static final int VALIDATE_ONLY_UPDATED_FIELDS = 256;
+	public static final int VALIDATE_ONLY_UPDATED_FIELDS = 256;
 
-	static final int IGNORE_READONLY = 512;
+	public static final int IGNORE_READONLY = 512;
 
 	private final Clock clock;
 
 	private final Wire wire;
 
-	EntityWrites(Clock clock, Wire wire) {
+	public EntityWrites(Clock clock, Wire wire) {
 		this.clock = clock;
 		this.wire = wire;
 	}
@@ -35,7 +36,7 @@ final class EntityWrites {
 	 * @param id the id to give the entity
 	 * @return the node to store
 	 */
-	ObjectNode create(EntityType type, String id, ObjectNode body, int flags) {
+	public ObjectNode create(EntityType type, String id, ObjectNode body, int flags) {
 		checkFields(type, body, flags);
 		ObjectNode entity = body.objectNode();
 		if (type.numericIds()) {
@@ -59,7 +60,7 @@ final class EntityWrites {
 	/**
 	 * @return the node to store in place of {@code existing}: it with the fields of {@code body}
 	 */
-	ObjectNode update(EntityType type, ObjectNode existing, ObjectNode body, int flags) {
+	public ObjectNode update(EntityType type, ObjectNode existing, ObjectNode body, int flags) {
 		checkFields(type, body, flags);
 		ObjectNode entity = existing.deepCopy();
 		copyWritable(type, body, entity);
@@ -76,7 +77,9 @@ final class EntityWrites {
 	private void copyWritable(EntityType type, ObjectNode body, ObjectNode entity) {
 		for (Map.Entry<String, JsonNode> field : body.properties()) {
 			if (!this.wire.serverManaged.contains(field.getKey())) {
-				boolean dateTime = type.fields().get(field.getKey()).type() == Schema.Type.DATETIME;
+				Field target = Objects.requireNonNull(type.fields().get(field.getKey()),
+						"checkFields lets only the entity's own fields through");
+				boolean dateTime = target.type() == Schema.Type.DATETIME;
 				entity.set(field.getKey(), dateTime ? this.wire.storedDateTime(field.getValue()) : field.getValue());
 			}
 		}

@@ -1,4 +1,4 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.v100;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,9 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import dev.pipeliner.emulator.internal.Schema.EntityType;
-import dev.pipeliner.emulator.internal.Schema.Field;
-import dev.pipeliner.emulator.internal.Schema.Type;
+import dev.pipeliner.emulator.internal.store.Schema;
+import dev.pipeliner.emulator.internal.store.Schema.EntityType;
+import dev.pipeliner.emulator.internal.store.Schema.Field;
+import dev.pipeliner.emulator.internal.store.Schema.Type;
+import dev.pipeliner.emulator.internal.store.Wire;
 
 /**
  * The entities of a space as the Cloud API v100 names them: the standard entities that v100 has

@@ -1,4 +1,4 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.store;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -63,7 +64,7 @@ public final class EntityTable {
 	}
 
 	/** @return the entity with this id, or {@code null} */
-	public ObjectNode get(String id) {
+	public @Nullable ObjectNode get(String id) {
 		Slot slot = this.byId.get(id);
 		return (slot != null) ? slot.entity : null;
 	}
@@ -94,7 +95,7 @@ public final class EntityTable {
 	}
 
 	/** @return the removed entity, or {@code null} when the id is unknown */
-	public ObjectNode remove(String id) {
+	public @Nullable ObjectNode remove(String id) {
 		Slot slot = this.byId.remove(id);
 		if (slot == null) {
 			return null;

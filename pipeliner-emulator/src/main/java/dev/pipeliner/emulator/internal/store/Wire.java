@@ -1,4 +1,4 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.store;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -64,11 +65,11 @@ public enum Wire {
 	final String deleted;
 
 	/** A number the server raises on every change, or {@code null} when the protocol has none. */
-	final String revision;
+	final @Nullable String revision;
 
 	final Set<String> serverManaged;
 
-	Wire(String id, String created, String modified, String deleted, String revision) {
+	Wire(String id, String created, String modified, String deleted, @Nullable String revision) {
 		this.id = id;
 		this.created = created;
 		this.modified = modified;
@@ -79,12 +80,12 @@ public enum Wire {
 	}
 
 	/** @return a date-time in the form answers carry */
-	String format(Instant instant) {
+	public String format(Instant instant) {
 		return (this == V1) ? Values.format(instant) : V100_OUT.format(instant);
 	}
 
 	/** @return the instant a date-time in an accepted form stands for, or {@code null} */
-	Instant parse(String text) {
+	public @Nullable Instant parse(String text) {
 		if (this == V1) {
 			return Values.isDateTime(text) ? ((text.length() == 10) ? LocalDate.parse(text).atStartOfDay()
 					: LocalDateTime.parse(text, Values.DATE_TIME)).toInstant(ZoneOffset.UTC) : null;
@@ -124,7 +125,7 @@ public enum Wire {
 	}
 
 	/** @return the entity with only the fields of {@code loadOnly}, and its id; the entity itself when none are named */
-	ObjectNode project(ObjectNode entity, List<String> loadOnly) {
+	public ObjectNode project(ObjectNode entity, List<String> loadOnly) {
 		if (loadOnly.isEmpty()) {
 			return entity;
 		}
@@ -139,7 +140,7 @@ public enum Wire {
 	}
 
 	/** @return the {@code Authorization} header value that HTTP Basic authentication sends for these credentials */
-	static String basic(String user, String password) {
+	public static String basic(String user, String password) {
 		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 

@@ -1,8 +1,9 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.http;
 
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,22 +17,23 @@ import tools.jackson.databind.JsonNode;
  * @param head the text before the items: {@code [}, or an envelope that opens the array
  * @param tail the text after the items
  */
-public record Reply(int status, Map<String, String> headers, JsonNode body, List<? extends JsonNode> items, String head,
-		String tail) {
+public record Reply(int status, Map<String, String> headers, @Nullable JsonNode body,
+		@Nullable List<? extends JsonNode> items, String head, String tail) {
 
-	public Reply(int status, Map<String, String> headers, JsonNode body, List<? extends JsonNode> items) {
+	public Reply(int status, Map<String, String> headers, @Nullable JsonNode body,
+			@Nullable List<? extends JsonNode> items) {
 		this(status, headers, body, items, "[", "]");
 	}
 
-	static Reply json(JsonNode body) {
+	public static Reply json(JsonNode body) {
 		return new Reply(200, Map.of(), body, null);
 	}
 
-	static Reply empty(int status, Map<String, String> headers) {
+	public static Reply empty(int status, Map<String, String> headers) {
 		return new Reply(status, headers, null, null);
 	}
 
-	static Reply array(List<? extends JsonNode> items, Map<String, String> headers) {
+	public static Reply array(List<? extends JsonNode> items, Map<String, String> headers) {
 		return new Reply(200, headers, null, items);
 	}
 

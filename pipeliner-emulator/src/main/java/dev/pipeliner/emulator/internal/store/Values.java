@@ -1,4 +1,4 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.store;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -8,15 +8,16 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
-import dev.pipeliner.emulator.internal.Schema.EntityType;
-import dev.pipeliner.emulator.internal.Schema.Field;
+import dev.pipeliner.emulator.internal.store.Schema.EntityType;
+import dev.pipeliner.emulator.internal.store.Schema.Field;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Field values on the wire: the UTC date-time format, and the checks a value must pass to be
  * stored in a field of a given type.
  */
-final class Values {
+public final class Values {
 
 	static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
 		.withZone(ZoneOffset.UTC);
@@ -24,12 +25,12 @@ final class Values {
 	private Values() {
 	}
 
-	static String format(Instant instant) {
+	public static String format(Instant instant) {
 		return DATE_TIME.format(instant);
 	}
 
 	/** @return whether the text is {@code yyyy-MM-dd HH:mm:ss} or a bare {@code yyyy-MM-dd} */
-	static boolean isDateTime(String text) {
+	public static boolean isDateTime(String text) {
 		try {
 			if (text.length() == 10) {
 				LocalDate.parse(text);
@@ -69,8 +70,8 @@ final class Values {
 			}
 			case LONG, DECIMAL -> {
 				BigDecimal number = number(value);
-				boolean whole = number != null && (field.type() == Schema.Type.DECIMAL || number.stripTrailingZeros().scale() <= 0);
-				if (!whole) {
+				if (number == null
+						|| (field.type() != Schema.Type.DECIMAL && number.stripTrailingZeros().scale() > 0)) {
 					throw ApiError.invalidField(field.apiName(), ApiError.INVALID_VALUE, where + " must be "
 							+ ((field.type() == Schema.Type.LONG) ? "a whole number" : "a number") + ", but was " + value);
 				}
@@ -108,7 +109,7 @@ final class Values {
 		}
 	}
 
-	private static BigDecimal number(JsonNode value) {
+	private static @Nullable BigDecimal number(JsonNode value) {
 		if (value.isNumber()) {
 			return value.decimalValue();
 		}

@@ -1,4 +1,4 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.http;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +8,7 @@ import java.util.function.BiFunction;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -30,7 +31,8 @@ public final class HttpTransport implements BiFunction<HttpServerRequest, HttpSe
 
 	private final long maxBodySize;
 
-	private volatile Service service;
+	/** The protocol to answer with, or {@code null} until {@link #serve} names it. */
+	private volatile @Nullable Service service;
 
 	/** @param maxBodySize the largest request body accepted, in bytes */
 	public HttpTransport(ObjectMapper mapper, long maxBodySize) {

@@ -1,13 +1,19 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.v100;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
-import dev.pipeliner.emulator.internal.Schema.EntityType;
-import dev.pipeliner.emulator.internal.Schema.Field;
-import dev.pipeliner.emulator.internal.Schema.Type;
+import dev.pipeliner.emulator.internal.store.DemoData;
+import dev.pipeliner.emulator.internal.store.Schema;
+import dev.pipeliner.emulator.internal.store.Schema.EntityType;
+import dev.pipeliner.emulator.internal.store.Schema.Field;
+import dev.pipeliner.emulator.internal.store.Schema.Type;
+import dev.pipeliner.emulator.internal.store.Seeds;
+import dev.pipeliner.emulator.internal.store.Wire;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -60,7 +66,11 @@ public final class V100DemoData {
 			}
 			switch (field.type()) {
 				case BOOLEAN -> entity.put(name, value.asInt() == 1);
-				case DATETIME -> entity.put(name, Wire.V100.format(Wire.V1.parse(value.asString())));
+				case DATETIME -> {
+					Instant instant = Objects.requireNonNull(Wire.V1.parse(value.asString()),
+							"the v1 demo data has only valid date-times");
+					entity.put(name, Wire.V100.format(instant));
+				}
 				case LIST -> entity.set(name, relations(value, mapper));
 				default -> {
 					if (field.type() == Type.STRING && (field.target() != null || field.plType().equals("Relation")

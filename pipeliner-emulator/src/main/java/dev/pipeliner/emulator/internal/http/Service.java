@@ -1,7 +1,9 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.http;
 
 import java.util.List;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /** One protocol of the emulator, independent of the HTTP server that carries it. */
 public interface Service {
@@ -14,8 +16,8 @@ public interface Service {
 	 * @param body the request body, empty when there is none
 	 * @return the answer; never throws
 	 */
-	Reply handle(String method, String rawPath, Map<String, List<String>> parameters, String authorizationHeader,
-			byte[] body);
+	Reply handle(String method, String rawPath, Map<String, List<String>> parameters,
+			@Nullable String authorizationHeader, byte[] body);
 
 	/** @return the answer to a request whose body is larger than {@code maxBodySize} bytes */
 	Reply tooLarge(long maxBodySize);

@@ -1,11 +1,12 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.store;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
-import dev.pipeliner.emulator.internal.Schema.EntityType;
+import dev.pipeliner.emulator.internal.store.Schema.EntityType;
 
 /**
  * The data of one team pipeline: an {@link EntityTable} per collection. Readers share the
@@ -48,9 +49,13 @@ public final class TeamPipelineData {
 		return this.lock;
 	}
 
-	/** @return the table of a collection, by id in insertion order; hold the lock */
+	/**
+	 * @param type a type of this team pipeline's {@link #schema()}
+	 * @return the table of its collection, by id in insertion order; hold the lock
+	 */
 	public EntityTable table(EntityType type) {
-		return this.tables.get(type.collection());
+		return Objects.requireNonNull(this.tables.get(type.collection()),
+				() -> type.collection() + " is not a collection of this team pipeline's schema");
 	}
 
 	/** @return a new id in the server's form: v1 numbers for users and sales units, else {@code PY-7FFFFFFF-…}; v100 UUIDs */

@@ -1,9 +1,12 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.v100;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.pipeliner.emulator.internal.http.Reply;
+import dev.pipeliner.emulator.internal.store.ApiError;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -40,7 +43,8 @@ final class V100Errors {
 	}
 
 	/** @return an answer with the error's status and the v100 shape for it */
-	static Reply reply(ApiError error, String entityName, String entityId, Integer index, Map<String, String> headers) {
+	static Reply reply(ApiError error, @Nullable String entityName, @Nullable String entityId, @Nullable Integer index,
+			Map<String, String> headers) {
 		if (error.code() == ApiError.UNKNOWN_ENDPOINT || error.code() == ApiError.METHOD_NOT_ALLOWED) {
 			return new Reply(error.status(), headers, framework(error), null);
 		}
@@ -48,7 +52,8 @@ final class V100Errors {
 	}
 
 	/** @return the usual shape, or the validation shape for a 422 */
-	static ObjectNode body(ApiError error, String entityName, String entityId, Integer index) {
+	static ObjectNode body(ApiError error, @Nullable String entityName, @Nullable String entityId,
+			@Nullable Integer index) {
 		ObjectNode body = NODES.objectNode();
 		if (error.status() == 422) {
 			body.put("code", ENTITY_VALIDATION);
@@ -63,7 +68,8 @@ final class V100Errors {
 				body.putArray("field_errors");
 			}
 			else {
-				String fieldId = fieldId(entityName, error.field());
+				// Only an error about one entity names a field; without the entity, the field has no id.
+				String fieldId = (entityName != null) ? fieldId(entityName, error.field()) : null;
 				body.putArray("entity_errors");
 				ObjectNode fieldError = body.putArray("field_errors").addObject();
 				fieldError.put("field_id", fieldId)

@@ -1,4 +1,4 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.v1;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +10,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.Lock;
 
-import dev.pipeliner.emulator.internal.Schema.EntityType;
+import dev.pipeliner.emulator.internal.http.Reply;
+import dev.pipeliner.emulator.internal.http.Service;
+import dev.pipeliner.emulator.internal.http.URLEncoding;
+import dev.pipeliner.emulator.internal.store.ApiError;
+import dev.pipeliner.emulator.internal.store.EntityTable;
+import dev.pipeliner.emulator.internal.store.EntityWrites;
+import dev.pipeliner.emulator.internal.store.Schema;
+import dev.pipeliner.emulator.internal.store.Schema.EntityType;
+import dev.pipeliner.emulator.internal.store.TeamPipelineData;
+import dev.pipeliner.emulator.internal.store.Values;
+import dev.pipeliner.emulator.internal.store.Wire;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -22,9 +33,10 @@ import tools.jackson.databind.node.ObjectNode;
  * single writes; {@link V1Batches} holds the batch endpoints and {@link V1Fields} the field
  * descriptors. Independent of the HTTP server that carries it.
  */
-public final class Api implements Service {
+public final class V1Api implements Service {
 
-	private static final String PREFIX = "/rest_services/v1/";
+	/** The path of the API, before the team pipeline id. */
+	public static final String PREFIX = "/rest_services/v1/";
 
 	private final Schema schema = Schema.standard();
 
@@ -51,7 +63,7 @@ public final class Api implements Service {
 	 * @param serviceUrl the URL the emulator is reached at, for {@code teamPipelineUrl} and
 	 * {@code Location}
 	 */
-	public Api(ObjectMapper mapper, Map<String, TeamPipelineData> pipelines, String apiToken, String apiPassword,
+	public V1Api(ObjectMapper mapper, Map<String, TeamPipelineData> pipelines, String apiToken, String apiPassword,
 			String serviceUrl, Clock clock) {
 		this.mapper = mapper;
 		this.pipelines = pipelines;
@@ -73,7 +85,7 @@ public final class Api implements Service {
 	 */
 	@Override
 	public Reply handle(String method, String rawPath, Map<String, List<String>> parameters,
-			String authorizationHeader, byte[] body) {
+			@Nullable String authorizationHeader, byte[] body) {
 		try {
 			if (!this.authorization.equals(authorizationHeader)) {
 				return error(new ApiError(401, ApiError.AUTHENTICATION, "Missing or wrong API token and password"),
@@ -148,7 +160,7 @@ public final class Api implements Service {
 				default:
 					EntityType type = collection(first);
 					if (method.equals("GET")) {
-						return list(pipeline, type, single(parameters, EntityQuery.PARAMETERS));
+						return list(pipeline, type, single(parameters, V1Query.PARAMETERS));
 					}
 					requireMethod(method, "POST");
 					single(parameters, Set.of());
@@ -176,7 +188,7 @@ public final class Api implements Service {
 	// Reading
 
 	private Reply list(TeamPipelineData pipeline, EntityType type, Map<String, String> parameters) {
-		EntityQuery query = EntityQuery.parse(parameters, type.fields().keySet());
+		V1Query query = V1Query.parse(parameters, type.fields().keySet());
 		long end = (query.limit == -1) ? Long.MAX_VALUE : (long) query.offset + query.limit;
 		List<ObjectNode> page = new ArrayList<>();
 		long total = read(pipeline, () -> {

@@ -1,4 +1,4 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.store;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A small, realistic and always identical data set: users and sales units, accounts with their
- * contacts, leads and opportunities related to both, and the lookups they refer to.
+ * contacts, leads and opportunities related to both, and the lookups they refer to. In the forms
+ * of the {@link Schema#standard() standard schema}, the v1 API's; a protocol that stores other
+ * forms converts it.
  */
 public final class DemoData {
 
@@ -165,7 +168,7 @@ public final class DemoData {
 		return seed;
 	}
 
-	private static void unit(ArrayNode units, long id, String name, Integer parent) {
+	private static void unit(ArrayNode units, long id, String name, @Nullable Integer parent) {
 		ObjectNode unit = units.addObject().put("ID", id).put("SALES_UNIT_NAME", name);
 		if (parent != null) {
 			unit.put("PARENT_ID", parent);

@@ -1,4 +1,4 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.v1;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,14 +9,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.pipeliner.emulator.internal.store.ApiError;
+import dev.pipeliner.emulator.internal.store.Values;
+import dev.pipeliner.emulator.internal.store.Wire;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The query parameters of {@code GET /{Collection}}: {@code limit}, {@code offset}, {@code sort},
- * {@code filter}, {@code after} and {@code loadonly}, checked against the entity's fields.
+ * The query parameters of a v1 list, {@code GET /{Collection}}: {@code limit}, {@code offset},
+ * {@code sort}, {@code filter}, {@code after} and {@code loadonly}, checked against the entity's
+ * fields.
  */
-final class EntityQuery {
+final class V1Query {
 
 	static final Set<String> PARAMETERS = Set.of("limit", "offset", "sort", "filter", "after", "loadonly");
 
@@ -40,7 +45,7 @@ final class EntityQuery {
 
 	final List<String> loadOnly;
 
-	private EntityQuery(int limit, int offset, List<Condition> conditions, List<Order> orders, List<String> loadOnly) {
+	private V1Query(int limit, int offset, List<Condition> conditions, List<Order> orders, List<String> loadOnly) {
 		this.limit = limit;
 		this.offset = offset;
 		this.conditions = conditions;
@@ -52,7 +57,7 @@ final class EntityQuery {
 	 * @param parameters decoded query parameters, each given once
 	 * @param fields the names that may be filtered, sorted and loaded on
 	 */
-	static EntityQuery parse(Map<String, String> parameters, Set<String> fields) {
+	static V1Query parse(Map<String, String> parameters, Set<String> fields) {
 		int limit = integer(parameters.get("limit"), "limit", 25);
 		if (limit < -1) {
 			throw ApiError.badRequest(ApiError.INVALID_QUERY, "limit must be -1 (no limit) or more, but was " + limit);
@@ -80,10 +85,10 @@ final class EntityQuery {
 		for (String field : split(parameters.get("loadonly"))) {
 			loadOnly.add(known(field, fields, "loadonly"));
 		}
-		return new EntityQuery(limit, offset, conditions, orders, loadOnly);
+		return new V1Query(limit, offset, conditions, orders, loadOnly);
 	}
 
-	static List<Condition> parseFilter(String filter, Set<String> fields) {
+	static List<Condition> parseFilter(@Nullable String filter, Set<String> fields) {
 		List<Condition> conditions = new ArrayList<>();
 		for (String part : split(filter)) {
 			String[] pieces = part.split("::", -1);
@@ -109,7 +114,7 @@ final class EntityQuery {
 		return true;
 	}
 
-	static boolean matches(JsonNode value, Condition condition) {
+	static boolean matches(@Nullable JsonNode value, Condition condition) {
 		String actual = text(value);
 		String expected = condition.value();
 		return switch (condition.operator()) {
@@ -151,7 +156,7 @@ final class EntityQuery {
 		return a.compareToIgnoreCase(b);
 	}
 
-	static String text(JsonNode value) {
+	static String text(@Nullable JsonNode value) {
 		if (value == null || value.isNull()) {
 			return "";
 		}
@@ -162,7 +167,7 @@ final class EntityQuery {
 		return text.toLowerCase(Locale.ROOT);
 	}
 
-	private static List<String> split(String value) {
+	private static List<String> split(@Nullable String value) {
 		return (value == null || value.isEmpty()) ? List.of() : List.of(value.split("\\|"));
 	}
 
@@ -173,7 +178,7 @@ final class EntityQuery {
 		return field;
 	}
 
-	private static int integer(String value, String name, int defaultValue) {
+	private static int integer(@Nullable String value, String name, int defaultValue) {
 		if (value == null) {
 			return defaultValue;
 		}

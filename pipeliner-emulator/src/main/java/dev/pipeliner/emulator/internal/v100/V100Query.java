@@ -1,4 +1,4 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.v100;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -10,10 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import dev.pipeliner.emulator.internal.Schema.EntityType;
-import dev.pipeliner.emulator.internal.Schema.Field;
-import dev.pipeliner.emulator.internal.Schema.Type;
+import dev.pipeliner.emulator.internal.store.ApiError;
+import dev.pipeliner.emulator.internal.store.Schema.EntityType;
+import dev.pipeliner.emulator.internal.store.Schema.Field;
+import dev.pipeliner.emulator.internal.store.Schema.Type;
+import dev.pipeliner.emulator.internal.store.Wire;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.NullNode;
 
 /**
  * The query parameters of a v100 list: {@code first}, {@code after}, {@code order-by},
@@ -45,7 +49,8 @@ final class V100Query {
 
 	final int first;
 
-	final String after;
+	/** The cursor to read after, or {@code null} for the first page. */
+	final @Nullable String after;
 
 	/** The legacy offset, or -1 when the list pages by cursor. */
 	final int offset;
@@ -58,7 +63,7 @@ final class V100Query {
 
 	final List<String> expand = new ArrayList<>();
 
-	private V100Query(int first, String after, int offset) {
+	private V100Query(int first, @Nullable String after, int offset) {
 		this.first = first;
 		this.after = after;
 		this.offset = offset;
@@ -174,8 +179,10 @@ final class V100Query {
 		return comparator;
 	}
 
-	private static boolean matches(JsonNode value, Condition condition) {
-		boolean isNull = value == null || value.isNull();
+	/** An entity without the field matches as if the field were {@code null}. */
+	private static boolean matches(@Nullable JsonNode stored, Condition condition) {
+		JsonNode value = (stored != null) ? stored : NullNode.getInstance();
+		boolean isNull = value.isNull();
 		String text = isNull ? "" : (value.isValueNode() ? value.asString() : value.toString());
 		String expected = condition.values().isEmpty() ? "" : condition.values().get(0);
 		Field field = condition.field();
@@ -214,11 +221,9 @@ final class V100Query {
 		};
 	}
 
-	private static int compareNullsFirst(Field field, JsonNode a, JsonNode b) {
-		boolean aNull = a == null || a.isNull();
-		boolean bNull = b == null || b.isNull();
-		if (aNull || bNull) {
-			return Boolean.compare(!aNull, !bNull);
+	private static int compareNullsFirst(Field field, @Nullable JsonNode a, @Nullable JsonNode b) {
+		if (a == null || a.isNull() || b == null || b.isNull()) {
+			return Boolean.compare(a != null && !a.isNull(), b != null && !b.isNull());
 		}
 		if (field.type() == Type.STRING || field.type() == Type.UNICODE) {
 			return a.asString().compareToIgnoreCase(b.asString());
@@ -290,7 +295,7 @@ final class V100Query {
 		}
 	}
 
-	private static List<String> split(String value) {
+	private static List<String> split(@Nullable String value) {
 		return (value == null || value.isBlank()) ? List.of() : List.of(value.split(","));
 	}
 

@@ -1,4 +1,4 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.v1;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.pipeliner.emulator.internal.Schema.EntityType;
-import dev.pipeliner.emulator.internal.Schema.Field;
+import dev.pipeliner.emulator.internal.http.Reply;
+import dev.pipeliner.emulator.internal.store.ApiError;
+import dev.pipeliner.emulator.internal.store.Schema;
+import dev.pipeliner.emulator.internal.store.Schema.EntityType;
+import dev.pipeliner.emulator.internal.store.Schema.Field;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -35,7 +38,7 @@ final class V1Fields {
 			descriptors.add(descriptor(type, field));
 		}
 		Set<String> keys = descriptors.isEmpty() ? Set.of() : new HashSet<>(descriptors.get(0).propertyNames());
-		List<EntityQuery.Condition> conditions = EntityQuery.parseFilter(parameters.get("filter"), keys);
+		List<V1Query.Condition> conditions = V1Query.parseFilter(parameters.get("filter"), keys);
 		ArrayNode answer = this.mapper.createArrayNode();
 		for (ObjectNode descriptor : descriptors) {
 			if (conditions.stream().allMatch((condition) -> descriptorMatches(descriptor.get(condition.field()), condition))) {
@@ -45,14 +48,14 @@ final class V1Fields {
 		return Reply.json(answer);
 	}
 
-	private static boolean descriptorMatches(JsonNode value, EntityQuery.Condition condition) {
+	private static boolean descriptorMatches(JsonNode value, V1Query.Condition condition) {
 		if (value != null && value.isBoolean()) {
 			String expected = condition.value().trim();
 			boolean wanted = expected.equals("1") || expected.equalsIgnoreCase("true");
 			boolean equal = value.booleanValue() == wanted;
 			return condition.operator().equals("ne") ? !equal : equal;
 		}
-		return EntityQuery.matches(value, condition);
+		return V1Query.matches(value, condition);
 	}
 
 	private ObjectNode descriptor(EntityType type, Field field) {
@@ -76,7 +79,7 @@ final class V1Fields {
 		descriptor.put("PL_TYPE", field.plType());
 		descriptor.put("READONLY", field.readOnly());
 		descriptor.put("REQUIRED", field.required());
-		descriptor.put("TYPE", field.type().wire);
+		descriptor.put("TYPE", field.type().wire());
 		return descriptor;
 	}
 

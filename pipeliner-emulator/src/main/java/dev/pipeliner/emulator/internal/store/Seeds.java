@@ -1,9 +1,9 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.store;
 
 import java.time.Clock;
 import java.util.Map;
 
-import dev.pipeliner.emulator.internal.Schema.EntityType;
+import dev.pipeliner.emulator.internal.store.Schema.EntityType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -1,4 +1,4 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.v100;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -6,11 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
-import dev.pipeliner.emulator.internal.Schema.EntityType;
-import dev.pipeliner.emulator.internal.Schema.Field;
-import dev.pipeliner.emulator.internal.Schema.Type;
+import dev.pipeliner.emulator.internal.store.EntityTable;
+import dev.pipeliner.emulator.internal.store.Schema;
+import dev.pipeliner.emulator.internal.store.Schema.EntityType;
+import dev.pipeliner.emulator.internal.store.Schema.Field;
+import dev.pipeliner.emulator.internal.store.Schema.Type;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -74,12 +78,13 @@ final class V100Metadata {
 	}
 
 	/** @return the metadata collection of this plural name, or {@code null} */
-	EntityType type(String collection) {
+	@Nullable EntityType type(String collection) {
 		return this.types.get(collection);
 	}
 
+	/** @return the table of a metadata collection, one that {@link #type} knows */
 	EntityTable table(String collection) {
-		return this.tables.get(collection);
+		return Objects.requireNonNull(this.tables.get(collection), () -> collection + " is not a metadata collection");
 	}
 
 	private static ObjectNode base(String id) {

@@ -1,12 +1,15 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.store;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * An error answer: an HTTP status with {@code {"errorcode":n,"message":"…"}}. Every code used is
- * listed by {@code GET /errorCodes}.
+ * An error answer: an HTTP status, a code and a message, thrown by the store's checks and by both
+ * protocols. The codes are the v1 API's, which answers {@code {"errorcode":n,"message":"…"}} and
+ * lists every code used at {@code GET /errorCodes}; v100 answers them in its own shapes.
  */
 public final class ApiError extends RuntimeException {
 
@@ -73,13 +76,13 @@ public final class ApiError extends RuntimeException {
 
 	private final int code;
 
-	private final String field;
+	private final @Nullable String field;
 
 	public ApiError(int status, int code, String message) {
 		this(status, code, message, null);
 	}
 
-	private ApiError(int status, int code, String message, String field) {
+	private ApiError(int status, int code, String message, @Nullable String field) {
 		super(message, null, false, false);
 		this.status = status;
 		this.code = code;
@@ -112,7 +115,7 @@ public final class ApiError extends RuntimeException {
 	}
 
 	/** @return the field a validation error is about, or {@code null} */
-	public String field() {
+	public @Nullable String field() {
 		return this.field;
 	}
 

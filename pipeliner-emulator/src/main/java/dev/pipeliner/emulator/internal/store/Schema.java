@@ -1,4 +1,4 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.store;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The standard entities of a Pipeliner team pipeline (schema version 15): their singular and
@@ -23,10 +25,15 @@ public final class Schema {
 		/** A JSON {@code true} or {@code false}: the v100 form of a checkbox. */
 		BOOLEAN("boolean");
 
-		final String wire;
+		private final String wire;
 
 		Type(String wire) {
 			this.wire = wire;
+		}
+
+		/** @return the name {@code getFields} gives the type */
+		public String wire() {
+			return this.wire;
 		}
 
 	}
@@ -37,8 +44,9 @@ public final class Schema {
 	 * else {@code null}
 	 */
 	public record Field(String apiName, String name, Type type, String plType, boolean required, boolean readOnly,
-			boolean custom, BigDecimal minValue, BigDecimal maxValue, Map<String, String> choices, String calcFormula,
-			String description, String target) {
+			boolean custom, @Nullable BigDecimal minValue, @Nullable BigDecimal maxValue,
+			@Nullable Map<String, String> choices, @Nullable String calcFormula, String description,
+			@Nullable String target) {
 
 		boolean isText() {
 			return this.type == Type.STRING || this.type == Type.UNICODE;
@@ -81,7 +89,7 @@ public final class Schema {
 	}
 
 	/** @return a schema of the given entity types, stored in the forms of the given protocol */
-	static Schema of(Wire wire, List<EntityType> types) {
+	public static Schema of(Wire wire, List<EntityType> types) {
 		return new Schema(wire, types);
 	}
 
@@ -95,17 +103,17 @@ public final class Schema {
 	}
 
 	/** @return the type whose plural is {@code collection}, or {@code null} */
-	public EntityType collection(String collection) {
+	public @Nullable EntityType collection(String collection) {
 		return this.byCollection.get(collection);
 	}
 
 	/** @return the type whose singular is {@code entity}, or {@code null} */
-	public EntityType entity(String entity) {
+	public @Nullable EntityType entity(String entity) {
 		return this.byEntity.get(entity);
 	}
 
 	/** @return the type named by its singular or plural, or {@code null} */
-	public EntityType either(String name) {
+	public @Nullable EntityType either(String name) {
 		EntityType type = this.byEntity.get(name);
 		return (type != null) ? type : this.byCollection.get(name);
 	}
@@ -214,7 +222,7 @@ public final class Schema {
 		return new FieldBuilder(apiName, Type.STRING, "Text").max(maxLength);
 	}
 
-	private static FieldBuilder number(String apiName, Integer min, Integer max) {
+	private static FieldBuilder number(String apiName, Integer min, @Nullable Integer max) {
 		FieldBuilder field = new FieldBuilder(apiName, Type.LONG, "Number");
 		field.minValue = (min != null) ? BigDecimal.valueOf(min) : null;
 		field.maxValue = (max != null) ? BigDecimal.valueOf(max) : null;
@@ -263,13 +271,13 @@ public final class Schema {
 
 		private boolean custom;
 
-		private BigDecimal minValue;
+		private @Nullable BigDecimal minValue;
 
-		private BigDecimal maxValue;
+		private @Nullable BigDecimal maxValue;
 
-		private Map<String, String> choices;
+		private @Nullable Map<String, String> choices;
 
-		private String calcFormula;
+		private @Nullable String calcFormula;
 
 		FieldBuilder(String apiName, Type type, String plType) {
 			this.apiName = apiName;

@@ -1,4 +1,4 @@
-package dev.pipeliner.emulator.internal;
+package dev.pipeliner.emulator.internal.v100;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +9,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import dev.pipeliner.emulator.internal.Schema.EntityType;
-import dev.pipeliner.emulator.internal.Schema.Field;
+import dev.pipeliner.emulator.internal.http.Reply;
+import dev.pipeliner.emulator.internal.http.Service;
+import dev.pipeliner.emulator.internal.http.URLEncoding;
+import dev.pipeliner.emulator.internal.store.ApiError;
+import dev.pipeliner.emulator.internal.store.EntityTable;
+import dev.pipeliner.emulator.internal.store.EntityWrites;
+import dev.pipeliner.emulator.internal.store.Schema;
+import dev.pipeliner.emulator.internal.store.Schema.EntityType;
+import dev.pipeliner.emulator.internal.store.Schema.Field;
+import dev.pipeliner.emulator.internal.store.TeamPipelineData;
+import dev.pipeliner.emulator.internal.store.Wire;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -21,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  * with Basic auth, the list, get, create, patch and delete of every collection, batch-modify and
  * batch-delete, the metadata collections {@code Entities} and {@code Fields}, and the service's
  * success envelope and error shapes. Shares the store, {@link EntityTable}, and the validation,
- * {@link EntityWrites}, with the v1 {@link Api}; the spaces hold entities in v100 form.
+ * {@link EntityWrites}, with the v1 API; the spaces hold entities in v100 form.
  */
 public final class V100Api implements Service {
 
@@ -71,8 +81,8 @@ public final class V100Api implements Service {
 	}
 
 	@Override
-	public Reply handle(String method, String rawPath, Map<String, List<String>> parameters, String authorizationHeader,
-			byte[] body) {
+	public Reply handle(String method, String rawPath, Map<String, List<String>> parameters,
+			@Nullable String authorizationHeader, byte[] body) {
 		try {
 			if (!this.authorization.equals(authorizationHeader)) {
 				return V100Errors.reply(new ApiError(401, ApiError.AUTHENTICATION, "Invalid username or password."), null,
@@ -103,7 +113,7 @@ public final class V100Api implements Service {
 	}
 
 	/** @return the decoded segments {space, "entities", collection, …}, or {@code null} for another URL */
-	private static List<String> segments(String rawPath) {
+	private static @Nullable List<String> segments(String rawPath) {
 		if (!rawPath.startsWith(PREFIX)) {
 			return null;
 		}
@@ -206,7 +216,7 @@ public final class V100Api implements Service {
 	 * @return the entity as answered: each relation's URI next to its {@code *_id} (or the related
 	 * entity, when expanded), with only the fields of {@code load-only}
 	 */
-	private ObjectNode render(TeamPipelineData space, EntityType type, ObjectNode entity, V100Query query) {
+	private ObjectNode render(TeamPipelineData space, EntityType type, ObjectNode entity, @Nullable V100Query query) {
 		ObjectNode answer = this.mapper.createObjectNode();
 		for (Map.Entry<String, JsonNode> property : entity.properties()) {
 			String name = property.getKey();
@@ -215,9 +225,7 @@ public final class V100Api implements Service {
 				String relation = name.substring(0, name.length() - 3);
 				JsonNode id = property.getValue();
 				if (query != null && query.expand.contains(relation)) {
-					EntityType target = this.schema.collection(field.target());
-					ObjectNode related = (id.isNull() || target == null) ? null : space.table(target).get(id.asString());
-					answer.set(relation, (related != null) ? render(space, target, related, null) : null);
+					answer.set(relation, expanded(space, field.target(), id));
 				}
 				else {
 					answer.put(relation, id.isNull() ? null : this.serviceUrl + PREFIX + space.id() + "/entities/"
@@ -227,6 +235,16 @@ public final class V100Api implements Service {
 			answer.set(name, property.getValue());
 		}
 		return (query != null) ? project(answer, query) : answer;
+	}
+
+	/** @return the related entity as answered, or {@code null} when the relation is empty or unknown */
+	private @Nullable ObjectNode expanded(TeamPipelineData space, String collection, JsonNode id) {
+		EntityType target = this.schema.collection(collection);
+		if (id.isNull() || target == null) {
+			return null;
+		}
+		ObjectNode related = space.table(target).get(id.asString());
+		return (related != null) ? render(space, target, related, null) : null;
 	}
 
 	private static ObjectNode project(ObjectNode entity, V100Query query) {
