@@ -88,9 +88,10 @@ public class PipelinerProperties extends PipelinerAccount {
 	private final Logging logging = new Logging();
 
 	/**
-	 * Further accounts, by name: pipeliner.clients.<name>.url, team-pipeline, api-token and
-	 * api-password. Every other setting is shared with the default client. Each becomes a client
-	 * in the PipelinerClients registry.
+	 * Further accounts, by name: pipeliner.clients.<name>.url, protocol, team-pipeline or space,
+	 * api-token and api-password. Every other setting is shared with the default client. Each
+	 * becomes a client in the PipelinerClients registry, unless a
+	 * PipelinerClientsConnectionDetails bean replaces them.
 	 */
 	private final Map<String, PipelinerAccount> clients = new LinkedHashMap<>();
 
