@@ -36,7 +36,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * application declares its own {@link PipelinerClient} bean. Before the first client is built,
  * {@link PipelinerConnections} checks every client's connection, and fails the startup with one
  * failure analysis that names every problem: missing properties, placeholders left unresolved, a
- * protocol that the URL's data center does not serve.
+ * protocol that the URL's data center does not serve. With {@code pipeliner.verify-on-startup},
+ * every client then makes one cheap authenticated call before the application starts.
  * <p>
  * Each client is put together in this order, each step able to change what the one before did:
  * <ol>
@@ -121,6 +122,13 @@ public final class PipelinerAutoConfiguration {
 			.filter((name) -> !name.equals(PipelinerClients.DEFAULT))
 			.forEach((name) -> clients.put(name, factory.create(connections.get(name))));
 		return new PipelinerClients(clients);
+	}
+
+	/** With {@code pipeliner.verify-on-startup}, one call with every client before the application starts. */
+	@Bean
+	PipelinerStartupVerification pipelinerStartupVerification(PipelinerProperties properties,
+			ObjectProvider<PipelinerClients> clients, ObjectProvider<PipelinerConnections> connections) {
+		return new PipelinerStartupVerification(properties, clients, connections);
 	}
 
 	/**
