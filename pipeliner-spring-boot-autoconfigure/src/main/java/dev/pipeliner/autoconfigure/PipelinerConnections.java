@@ -82,9 +82,7 @@ final class PipelinerConnections {
 	String describe(String name) {
 		PipelinerConnectionDetails connection = get(name);
 		String prefix = prefix(name);
-		String source = (prefix != null) ? prefix + ".*"
-				: name.equals(PipelinerClients.DEFAULT) ? "the PipelinerConnectionDetails bean " + connection
-						: "the PipelinerClientsConnectionDetails bean " + this.named;
+		String source = (prefix != null) ? prefix + ".*" : bean(name, connection);
 		boolean v100 = connection.getProtocol() == PipelinerProtocol.V100;
 		return source + ": " + PipelinerAccountCheck.name(connection.getProtocol()) + " at "
 				+ PipelinerAccount.withoutUserInfo(connection.getUrl()) + ", "
@@ -95,11 +93,16 @@ final class PipelinerConnections {
 		if (connection instanceof PropertiesPipelinerConnectionDetails properties) {
 			return properties.getProblems();
 		}
-		String bean = name.equals(PipelinerClients.DEFAULT) ? "the PipelinerConnectionDetails bean " + connection
-				: "the connection of '" + name + "' from the PipelinerClientsConnectionDetails bean " + this.named;
 		Problem mismatch = PipelinerAccountCheck.protocolMismatch(connection.getUrl(), connection.getProtocol(),
-				"the URL of " + bean, "its protocol", List.of());
+				"the URL of " + bean(name, connection), "its protocol", List.of());
 		return (mismatch != null) ? List.of(mismatch) : List.of();
+	}
+
+	/** @return how to name a connection that comes from a bean, for a report */
+	private String bean(String name, PipelinerConnectionDetails connection) {
+		return name.equals(PipelinerClients.DEFAULT) ? "the PipelinerConnectionDetails bean " + connection
+				: "the connection of '" + name + "' from the PipelinerClientsConnectionDetails bean ("
+						+ this.named.getClass().getName() + ")";
 	}
 
 	private Problem reservedName(PipelinerConnectionDetails connection) {
@@ -110,7 +113,8 @@ final class PipelinerConnections {
 					"Give the account under pipeliner.clients.default another name.");
 		}
 		return new Problem(List.of(),
-				"The PipelinerClientsConnectionDetails bean " + this.named + " names a client 'default', but that is"
+				"The PipelinerClientsConnectionDetails bean (" + this.named.getClass().getName()
+						+ ") names a client 'default', but that is"
 						+ " the name of the default client, which a PipelinerConnectionDetails bean connects",
 				"Give that client another name.");
 	}

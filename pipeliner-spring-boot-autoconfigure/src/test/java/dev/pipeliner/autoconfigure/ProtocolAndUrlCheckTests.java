@@ -130,6 +130,21 @@ class ProtocolAndUrlCheckTests {
 	}
 
 	@Test
+	void aNamedConnectionFromABeanIsHeldToItsProtocolWithoutQuotingTheBean() {
+		this.contextRunner
+			.withPropertyValues("pipeliner.url=https://eu.pipelinersales.com", "pipeliner.team-pipeline=eu_P",
+					"pipeliner.api-token=t", "pipeliner.api-password=p")
+			.withBean(PipelinerClientsConnectionDetails.class,
+					() -> () -> java.util.Map.of("cloud", new V100Details("https://us.pipelinersales.com", "secret-password")))
+			.run((context) -> assertThat(UnresolvedPlaceholderTests.problems(context.getStartupFailure()))
+				.singleElement()
+				.satisfies((problem) -> assertThat(problem.description())
+					.startsWith("the URL of the connection of 'cloud' from the PipelinerClientsConnectionDetails bean (")
+					.contains("https://us.pipelinersales.com, a data center of the REST API v1, but its protocol is v100")
+					.doesNotContain("V100Details[", "secret-password")));
+	}
+
+	@Test
 	void unknownHostsStartWithEitherProtocol() {
 		List<String> failed = new ArrayList<>();
 		for (String url : UNKNOWN_HOSTS) {

@@ -4,6 +4,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -136,6 +137,25 @@ class VerifyOnStartupTests {
 				assertThat(context.getStartupFailure().getSuppressed()).hasSize(3);
 			});
 		server.verify(1, getRequestedFor(urlEqualTo("/rest_services/v1/eu_Fine/serverAPIUtcDateTime")));
+	}
+
+	@Test
+	void aClientConnectedByABeanIsNamedByItsBean() {
+		server.stubFor(get(urlPathEqualTo("/api/v100/rest/spaces/fr_Myself/entities/Entities"))
+			.willReturn(aResponse().withStatus(401)));
+
+		this.contextRunner.withPropertyValues("pipeliner.verify-on-startup=true")
+			.withBean(PipelinerClientsConnectionDetails.class, () -> () -> Map.of("beaned",
+					new ProtocolAndUrlCheckTests.V100Details(server.baseUrl(), "bean-password")))
+			.run((context) -> {
+				Problem problem = UnresolvedPlaceholderTests.problems(context.getStartupFailure()).get(0);
+				assertThat(problem.description()).startsWith("beaned (the connection of 'beaned' from the"
+						+ " PipelinerClientsConnectionDetails bean (")
+					.contains("v100 at " + server.baseUrl() + ", space fr_Myself): GET ")
+					.doesNotContain("bean-password");
+				assertThat(problem.properties()).isEmpty();
+				assertThat(problem.action()).startsWith("Check the credentials of the connection of 'beaned'");
+			});
 	}
 
 	@Test
