@@ -33,8 +33,11 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <p>
  * Backs off when neither {@code pipeliner.url} is set nor a {@link PipelinerConnectionDetails} bean
  * exists (an application that injects the client is then told so at startup), or when the
- * application declares its own {@link PipelinerClient} bean. With {@code pipeliner.url} set,
- * missing credentials or team pipeline fail the startup with a failure analysis that names them.
+ * application declares its own {@link PipelinerClient} bean. Before the first client is built,
+ * {@link PipelinerConnections} checks every client's connection, and fails the startup with one
+ * failure analysis that names every problem: missing properties, placeholders left unresolved, a
+ * protocol that the URL's data center does not serve. With {@code pipeliner.verify-on-startup},
+ * every client then makes one cheap authenticated call before the application starts.
  * <p>
  * Each client is put together in this order, each step able to change what the one before did:
  * <ol>
@@ -45,7 +48,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@link HttpClientSettings} ({@code spring.http.clients.*}), with {@code pipeliner.connect-timeout},
  * {@code pipeliner.read-timeout}, the SSL bundle {@code pipeliner.ssl.bundle} and the proxy
  * {@code pipeliner.proxy.*};</li>
- * <li>the {@link PipelinerConnectionDetails} (for named clients, their own properties), the other
+ * <li>the {@link PipelinerConnectionDetails} (for named clients, the entry of the
+ * {@link PipelinerClientsConnectionDetails}), the other
  * {@code pipeliner.*} properties, the {@link ObservationRegistry} and a
  * {@link PipelinerObservationConvention} bean, if any;</li>
  * <li>{@link PipelinerClientCustomizer} beans, in order.</li>
@@ -69,9 +73,9 @@ public final class PipelinerAutoConfiguration {
 	}
 
 	/**
-	 * The default client's connection from {@code pipeliner.url}, {@code team-pipeline},
-	 * {@code api-token} and {@code api-password}, unless the application or a test support
-	 * declares a {@link PipelinerConnectionDetails} of its own.
+	 * The default client's connection from {@code pipeliner.url}, {@code protocol},
+	 * {@code team-pipeline} or {@code space}, {@code api-token} and {@code api-password}, unless
+	 * the application or a test support declares a {@link PipelinerConnectionDetails} of its own.
 	 */
 	@Bean
 	@ConditionalOnMissingBean(PipelinerConnectionDetails.class)
@@ -79,26 +83,52 @@ public final class PipelinerAutoConfiguration {
 		return new PropertiesPipelinerConnectionDetails("pipeliner", properties);
 	}
 
+	/**
+	 * The named clients' connections from {@code pipeliner.clients.<name>.*}, unless the
+	 * application or a test support declares a {@link PipelinerClientsConnectionDetails} of its
+	 * own.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(PipelinerClientsConnectionDetails.class)
+	PropertiesPipelinerClientsConnectionDetails pipelinerClientsConnectionDetails(PipelinerProperties properties) {
+		return new PropertiesPipelinerClientsConnectionDetails(properties);
+	}
+
+	/** Every client's connection, checked all at once before the first client is built. */
+	@Bean
+	PipelinerConnections pipelinerConnections(PipelinerConnectionDetails connection,
+			PipelinerClientsConnectionDetails clients, PipelinerProperties properties) {
+		return new PipelinerConnections(connection, clients, properties);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
-	PipelinerClient pipelinerClient(PipelinerClientFactory factory, PipelinerConnectionDetails connection) {
-		return factory.create(connection);
+	PipelinerClient pipelinerClient(PipelinerClientFactory factory, PipelinerConnections connections) {
+		return factory.create(connections.get(PipelinerClients.DEFAULT));
 	}
 
 	/**
-	 * The default client under {@link PipelinerClients#DEFAULT}, and one client for each
-	 * {@code pipeliner.clients.<name>}, which connects as its properties say.
+	 * The default client under {@link PipelinerClients#DEFAULT}, and one client for each named
+	 * connection of the {@link PipelinerClientsConnectionDetails}.
 	 */
 	@Bean
 	@ConditionalOnMissingBean
 	PipelinerClients pipelinerClients(PipelinerClient client, PipelinerClientFactory factory,
-			PipelinerProperties properties) {
+			PipelinerConnections connections) {
 		Map<String, PipelinerClient> clients = new LinkedHashMap<>();
 		clients.put(PipelinerClients.DEFAULT, client);
-		properties.getClients()
-			.forEach((name, account) -> clients.put(name,
-					factory.create(new PropertiesPipelinerConnectionDetails("pipeliner.clients." + name, account))));
+		connections.names()
+			.stream()
+			.filter((name) -> !name.equals(PipelinerClients.DEFAULT))
+			.forEach((name) -> clients.put(name, factory.create(connections.get(name))));
 		return new PipelinerClients(clients);
+	}
+
+	/** With {@code pipeliner.verify-on-startup}, one call with every client before the application starts. */
+	@Bean
+	PipelinerStartupVerification pipelinerStartupVerification(PipelinerProperties properties,
+			ObjectProvider<PipelinerClients> clients, ObjectProvider<PipelinerConnections> connections) {
+		return new PipelinerStartupVerification(properties, clients, connections);
 	}
 
 	/**

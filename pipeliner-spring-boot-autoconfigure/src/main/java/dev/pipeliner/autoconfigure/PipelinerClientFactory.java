@@ -1,8 +1,6 @@
 package dev.pipeliner.autoconfigure;
 
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 import dev.pipeliner.client.HttpLogOptions;
@@ -12,7 +10,6 @@ import dev.pipeliner.client.PipelinerClientBuilder;
 import dev.pipeliner.client.PipelinerProtocol;
 import dev.pipeliner.client.observation.PipelinerObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
-import org.jspecify.annotations.Nullable;
 import reactor.netty.transport.ProxyProvider;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,7 +28,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Builds Pipeliner clients, in the order {@link PipelinerAutoConfiguration} describes: each from a
  * {@link PipelinerConnectionDetails}, which alone says where and as whom it connects, and the
  * settings of {@code pipeliner.*} that all clients share. Every client gets a WebClient and
- * connector of its own.
+ * connector of its own. The connections and the proxy's settings come checked by
+ * {@link PipelinerConnections}.
  */
 final class PipelinerClientFactory {
 
@@ -138,13 +136,7 @@ final class PipelinerClientFactory {
 	/** Sends every request through the configured proxy; a half-set proxy fails instead of being ignored. */
 	private static ClientHttpConnectorBuilder<?> withProxy(ClientHttpConnectorBuilder<?> connectors,
 			PipelinerProperties.Proxy proxy) {
-		Map<String, @Nullable String> settings = new LinkedHashMap<>();
-		settings.put("pipeliner.proxy.host", proxy.getHost());
-		settings.put("pipeliner.proxy.username", proxy.getUsername());
-		settings.put("pipeliner.proxy.password", proxy.getPassword());
-		settings.put("pipeliner.proxy.non-proxy-hosts", proxy.getNonProxyHosts());
-		PipelinerAccountCheck.requireResolved(settings);
-		// read once, so that the checks below hold for the values the customizer uses
+		// PipelinerConnections has found no placeholder in them; read once, so that the checks below hold for the values the customizer uses
 		String host = proxy.getHost();
 		Integer port = proxy.getPort();
 		String username = proxy.getUsername();

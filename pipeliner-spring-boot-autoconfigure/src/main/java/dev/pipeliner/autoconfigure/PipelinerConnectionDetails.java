@@ -12,8 +12,8 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
  * By default it comes from {@code pipeliner.url}, {@code pipeliner.team-pipeline},
  * {@code pipeliner.api-token} and {@code pipeliner.api-password}. A bean of this type replaces
  * those four properties, whatever they say: this is how the emulator's test and development-time
- * support connect an application to it. The clients under {@code pipeliner.clients.<name>} always
- * connect as their own properties say.
+ * support connect an application to it. The clients under {@code pipeliner.clients.<name>} have
+ * their {@link PipelinerClientsConnectionDetails}.
  */
 public interface PipelinerConnectionDetails extends ConnectionDetails {
 

@@ -1,8 +1,6 @@
 package dev.pipeliner.autoconfigure;
 
 import dev.pipeliner.client.PipelinerClient;
-import dev.pipeliner.client.PipelinerProtocol;
-import dev.pipeliner.client.query.Query;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
@@ -25,16 +23,7 @@ public class PipelinerHealthIndicator extends AbstractReactiveHealthIndicator {
 
 	@Override
 	protected Mono<Health> doHealthCheck(Health.Builder builder) {
-		if (this.client.getProtocol() == PipelinerProtocol.V100) {
-			return this.client.getEntities("Entities", Query.all().limit(1))
-				.map((page) -> builder.up().withDetail("protocol", "v100").withDetail("space", this.client.getTeamPipeline())
-					.build());
-		}
-		return this.client.getServerApiUtcDateTime()
-			.map((serverTime) -> builder.up()
-				.withDetail("teamPipeline", this.client.getTeamPipeline())
-				.withDetail("serverTime", serverTime.toString())
-				.build());
+		return PipelinerProbe.call(this.client).map((details) -> builder.up().withDetails(details).build());
 	}
 
 }

@@ -77,6 +77,14 @@ public class PipelinerProperties extends PipelinerAccount {
 	 */
 	private int maxPagesInFlight = 8;
 
+	/**
+	 * Whether to check every client at startup with one cheap authenticated call
+	 * (serverAPIUtcDateTime on v1, one entry of Entities on v100), and fail the startup with a
+	 * report that names each client that failed, its properties and what the server said. The
+	 * emulator's test and development-time support turn it on.
+	 */
+	private boolean verifyOnStartup;
+
 	private final Batch batch = new Batch();
 
 	private final Retry retry = new Retry();
@@ -88,9 +96,10 @@ public class PipelinerProperties extends PipelinerAccount {
 	private final Logging logging = new Logging();
 
 	/**
-	 * Further accounts, by name: pipeliner.clients.<name>.url, team-pipeline, api-token and
-	 * api-password. Every other setting is shared with the default client. Each becomes a client
-	 * in the PipelinerClients registry.
+	 * Further accounts, by name: pipeliner.clients.<name>.url, protocol, team-pipeline or space,
+	 * api-token and api-password. Every other setting is shared with the default client. Each
+	 * becomes a client in the PipelinerClients registry, unless a
+	 * PipelinerClientsConnectionDetails bean replaces them.
 	 */
 	private final Map<String, PipelinerAccount> clients = new LinkedHashMap<>();
 
@@ -108,6 +117,14 @@ public class PipelinerProperties extends PipelinerAccount {
 
 	public void setDiscoverDataCenter(boolean discoverDataCenter) {
 		this.discoverDataCenter = discoverDataCenter;
+	}
+
+	public boolean isVerifyOnStartup() {
+		return this.verifyOnStartup;
+	}
+
+	public void setVerifyOnStartup(boolean verifyOnStartup) {
+		this.verifyOnStartup = verifyOnStartup;
 	}
 
 	public Duration getConnectTimeout() {

@@ -1,5 +1,8 @@
 package dev.pipeliner.autoconfigure;
 
+import java.util.List;
+
+import dev.pipeliner.autoconfigure.PipelinerConfigurationException.Problem;
 import dev.pipeliner.client.PipelinerProtocol;
 import org.jspecify.annotations.Nullable;
 
@@ -7,8 +10,10 @@ import org.springframework.util.Assert;
 
 /**
  * A {@link PipelinerConnectionDetails} read from an account in properties: {@code pipeliner.*}
- * for the default client, {@code pipeliner.clients.<name>.*} for a named one. Checks on creation
- * that the account is complete and holds no unresolved placeholder.
+ * for the default client, {@code pipeliner.clients.<name>.*} for a named one. Checks the account
+ * on creation ({@link PipelinerAccountCheck}) and keeps what it found, so that
+ * {@link PipelinerConnections} can report the problems of every client at once; read before they
+ * are fixed, it throws them.
  */
 final class PropertiesPipelinerConnectionDetails implements PipelinerConnectionDetails {
 
@@ -16,15 +21,22 @@ final class PropertiesPipelinerConnectionDetails implements PipelinerConnectionD
 
 	private final PipelinerAccount account;
 
+	private final List<Problem> problems;
+
 	/**
 	 * @param prefix where the account's settings live, such as {@code pipeliner} or
 	 * {@code pipeliner.clients.emea}
 	 * @param account its URL, team pipeline and credentials
 	 */
 	PropertiesPipelinerConnectionDetails(String prefix, PipelinerAccount account) {
-		PipelinerAccountCheck.check(prefix, account);
 		this.prefix = prefix;
 		this.account = account;
+		this.problems = PipelinerAccountCheck.check(prefix, account);
+	}
+
+	/** @return what is wrong with the account; empty if nothing is */
+	List<Problem> getProblems() {
+		return this.problems;
 	}
 
 	/** @return where the settings live, such as {@code pipeliner}, to name them in failures */
@@ -34,28 +46,38 @@ final class PropertiesPipelinerConnectionDetails implements PipelinerConnectionD
 
 	@Override
 	public String getUrl() {
-		return required(this.account.getUrl(), "url");
+		return required(checked().getUrl(), "url");
 	}
 
 	@Override
 	public @Nullable String getTeamPipeline() {
-		return this.account.getTeamPipeline();
+		return checked().getTeamPipeline();
 	}
 
 	@Override
 	public PipelinerProtocol getProtocol() {
-		return this.account.getProtocol();
+		return checked().getProtocol();
 	}
 
 	@Override
 	public @Nullable String getSpace() {
-		return this.account.getSpace();
+		return checked().getSpace();
 	}
 
 	@Override
 	public Credentials getCredentials() {
-		return new Credentials(required(this.account.getApiToken(), "api-token"),
-				required(this.account.getApiPassword(), "api-password"));
+		PipelinerAccount account = checked();
+		return new Credentials(required(account.getApiToken(), "api-token"),
+				required(account.getApiPassword(), "api-password"));
+	}
+
+	/** @return the account, if the check on creation found nothing wrong */
+	private PipelinerAccount checked() {
+		if (!this.problems.isEmpty()) {
+			throw new PipelinerConfigurationException(
+					"The Pipeliner client of " + this.prefix + ".* could not be configured", this.problems);
+		}
+		return this.account;
 	}
 
 	/** @return a value the check on creation found set */

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.pipeliner.client.PipelinerProtocol;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * IDEs offer the data-center URLs for {@code pipeliner.url}, from the generated metadata.
+ * IDEs offer the data-center URLs for {@code pipeliner.url}, from the generated metadata: the same
+ * that {@link PipelinerProtocol} knows, and that the startup check holds a protocol to.
  */
 class MetadataHintsTests {
 
@@ -34,7 +36,14 @@ class MetadataHintsTests {
 		assertThat(values).containsExactly("https://eu.pipelinersales.com", "https://us.pipelinersales.com",
 				"https://us-east.api.pipelinersales.com", "https://eu-central.api.pipelinersales.com",
 				"https://ca-central.api.pipelinersales.com", "https://ap-southeast.api.pipelinersales.com");
-		assertThat(hint.get("values").get(2).get("description").asString()).contains("v100");
+		List<String> byProtocol = new ArrayList<>(PipelinerProtocol.V1.getDataCenters());
+		byProtocol.addAll(PipelinerProtocol.V100.getDataCenters());
+		assertThat(values).as("the hints and the startup check know the same data centers").isEqualTo(byProtocol);
+		for (JsonNode value : hint.get("values")) {
+			PipelinerProtocol protocol = PipelinerProtocol.servedAt(value.get("value").asString()).orElseThrow();
+			assertThat(value.get("description").asString()).as(value.get("value").asString())
+				.contains((protocol == PipelinerProtocol.V1) ? "v1" : "v100");
+		}
 		assertThat(hint.get("providers").get(0).get("name").asString()).isEqualTo("any");
 	}
 

@@ -51,7 +51,7 @@ class NotConfiguredFailureAnalyzerTests {
 					"pipeliner.clients.us.url=https://us.pipelinersales.com", "pipeliner.clients.us.team-pipeline=us_P")
 			.withUserConfiguration(NeedsClients.class)
 			.run((context) -> {
-				FailureAnalysis analysis = new MissingPipelinerPropertiesFailureAnalyzer()
+				FailureAnalysis analysis = new PipelinerConfigurationFailureAnalyzer()
 					.analyze(context.getStartupFailure());
 				assertThat(analysis.getDescription()).contains("pipeliner.clients.us.api-token",
 						"pipeliner.clients.us.api-password");
@@ -67,7 +67,7 @@ class NotConfiguredFailureAnalyzerTests {
 		this.contextRunner.withPropertyValues("pipeliner.url=https://eu.pipelinersales.com", "pipeliner.api-token=t")
 			.withUserConfiguration(NeedsClient.class)
 			.run((context) -> assertThat(
-					new MissingPipelinerPropertiesFailureAnalyzer().analyze(context.getStartupFailure()).getAction())
+					new PipelinerConfigurationFailureAnalyzer().analyze(context.getStartupFailure()).getAction())
 				.contains("PIPELINER_TEAM_PIPELINE", "PIPELINER_API_PASSWORD")
 				.doesNotContain("PIPELINER_API_TOKEN"));
 	}

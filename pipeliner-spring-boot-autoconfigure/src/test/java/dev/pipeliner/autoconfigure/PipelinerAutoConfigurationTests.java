@@ -105,9 +105,14 @@ class PipelinerAutoConfigurationTests {
 		configured().withPropertyValues("pipeliner.clients.emea.url=https://eu.pipelinersales.com",
 				"pipeliner.clients.emea.team-pipeline=eu_Emea")
 			.run((context) -> assertThat(
-					findCause(context.getStartupFailure(), MissingPipelinerPropertiesException.class).getMessage())
-				.isEqualTo("pipeliner.clients.emea is set, but pipeliner.clients.emea.api-token,"
-						+ " pipeliner.clients.emea.api-password are not"));
+					findCause(context.getStartupFailure(), PipelinerConfigurationException.class).getProblems())
+				.singleElement()
+				.satisfies((problem) -> {
+					assertThat(problem.description()).isEqualTo("pipeliner.clients.emea is set, but"
+							+ " pipeliner.clients.emea.api-token, pipeliner.clients.emea.api-password are not");
+					assertThat(problem.properties()).containsExactly("pipeliner.clients.emea.api-token",
+							"pipeliner.clients.emea.api-password");
+				}));
 		configured().withPropertyValues("pipeliner.clients.emea.url=ftp://x", "pipeliner.clients.emea.team-pipeline=eu_E",
 				"pipeliner.clients.emea.api-token=t", "pipeliner.clients.emea.api-password=p")
 			.run((context) -> assertThat(
@@ -229,10 +234,12 @@ class PipelinerAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("pipeliner.url=https://eu.pipelinersales.com", "pipeliner.api-token=token-123")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				MissingPipelinerPropertiesException cause = findCause(context.getStartupFailure(),
-						MissingPipelinerPropertiesException.class);
-				assertThat(cause.getProperties()).containsExactly("pipeliner.team-pipeline", "pipeliner.api-password");
-				FailureAnalysis analysis = new MissingPipelinerPropertiesFailureAnalyzer().analyze(context.getStartupFailure());
+				PipelinerConfigurationException cause = findCause(context.getStartupFailure(),
+						PipelinerConfigurationException.class);
+				assertThat(cause.getProblems()).singleElement()
+					.satisfies((problem) -> assertThat(problem.properties()).containsExactly("pipeliner.team-pipeline",
+							"pipeliner.api-password"));
+				FailureAnalysis analysis = new PipelinerConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
 				assertThat(analysis.getDescription()).contains("pipeliner.team-pipeline", "pipeliner.api-password")
 					.doesNotContain("token-123");
 				assertThat(analysis.getAction()).contains("Set pipeliner.team-pipeline, pipeliner.api-password");
@@ -243,7 +250,7 @@ class PipelinerAutoConfigurationTests {
 	void theFailureAnalyzerIsRegistered() throws Exception {
 		try (InputStream factories = getClass().getResourceAsStream("/META-INF/spring.factories")) {
 			assertThat(new String(factories.readAllBytes(), StandardCharsets.UTF_8))
-				.contains(MissingPipelinerPropertiesFailureAnalyzer.class.getName(),
+				.contains(PipelinerConfigurationFailureAnalyzer.class.getName(),
 						PipelinerClientNotConfiguredFailureAnalyzer.class.getName());
 		}
 	}

@@ -2,6 +2,7 @@ package dev.pipeliner.autoconfigure;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.pipeliner.client.PipelinerClient;
@@ -95,6 +96,56 @@ class PipelinerConnectionDetailsTests {
 
 		server.verify(getRequestedFor(urlEqualTo("/rest_services/v1/us_Named/teamPipelineVersion"))
 			.withHeader("Authorization", equalTo(basic("us-token", "us-pass"))));
+	}
+
+	@Test
+	void byDefaultTheNamedClientsComeFromTheirProperties() {
+		this.contextRunner.withPropertyValues("pipeliner.url=https://eu.pipelinersales.com",
+				"pipeliner.team-pipeline=eu_Pipeline1", "pipeliner.api-token=token-123",
+				"pipeliner.api-password=password-456", "pipeliner.clients.us.url=https://us.pipelinersales.com",
+				"pipeliner.clients.us.team-pipeline=us_Named", "pipeliner.clients.us.api-token=us-token",
+				"pipeliner.clients.us.api-password=us-pass")
+			.run((context) -> {
+				PipelinerClientsConnectionDetails named = context.getBean(PipelinerClientsConnectionDetails.class);
+				assertThat(named).isInstanceOf(PropertiesPipelinerClientsConnectionDetails.class);
+				assertThat(named.getClients()).containsOnlyKeys("us");
+				PipelinerConnectionDetails us = named.getClients().get("us");
+				assertThat(us.getUrl()).isEqualTo("https://us.pipelinersales.com");
+				assertThat(us.getTeamPipeline()).isEqualTo("us_Named");
+				assertThat(us.getCredentials()).isEqualTo(new PipelinerConnectionDetails.Credentials("us-token", "us-pass"));
+				assertThat(named + " " + us).doesNotContain("us-token", "us-pass");
+			});
+	}
+
+	@Test
+	void aClientsConnectionDetailsBeanReplacesEveryNamedClientsPropertiesNamesIncluded() {
+		stubVersion("eu_Beaned");
+
+		this.contextRunner.withBean(PipelinerConnectionDetails.class, this::toServer)
+			.withBean(PipelinerClientsConnectionDetails.class,
+					() -> () -> Map.of("beaned",
+							new Fixed(server.baseUrl(), "eu_Beaned", new PipelinerConnectionDetails.Credentials("b-token", "b-pass"))))
+			.withPropertyValues("pipeliner.clients.us.url=https://us.pipelinersales.com",
+					"pipeliner.clients.us.team-pipeline=us_Named", "pipeliner.clients.us.api-token=${UNSET_US_TOKEN}")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(PropertiesPipelinerClientsConnectionDetails.class);
+				PipelinerClients clients = context.getBean(PipelinerClients.class);
+				assertThat(clients.names()).containsExactly(PipelinerClients.DEFAULT, "beaned");
+				assertThat(clients.get("beaned").getTeamPipelineVersion().block()).isEqualTo(15);
+			});
+
+		server.verify(getRequestedFor(urlEqualTo("/rest_services/v1/eu_Beaned/teamPipelineVersion"))
+			.withHeader("Authorization", equalTo(basic("b-token", "b-pass"))));
+	}
+
+	@Test
+	void aClientsConnectionDetailsBeanMayNotNameAClientDefault() {
+		this.contextRunner.withBean(PipelinerConnectionDetails.class, this::toServer)
+			.withBean(PipelinerClientsConnectionDetails.class,
+					() -> () -> Map.of(PipelinerClients.DEFAULT, toServer()))
+			.run((context) -> assertThat(UnresolvedPlaceholderTests.problems(context.getStartupFailure()))
+				.singleElement()
+				.satisfies((problem) -> assertThat(problem.description()).contains("names a client 'default'")));
 	}
 
 	@Test

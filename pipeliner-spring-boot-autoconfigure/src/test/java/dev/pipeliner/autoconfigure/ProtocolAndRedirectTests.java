@@ -125,7 +125,7 @@ class ProtocolAndRedirectTests {
 		this.contextRunner.withPropertyValues("pipeliner.url=" + server.baseUrl(), "pipeliner.protocol=v100")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.isInstanceOf(MissingPipelinerPropertiesException.class)
+				.isInstanceOf(PipelinerConfigurationException.class)
 				.hasMessageContaining("pipeliner.space")
 				.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("team-pipeline")));
 	}

@@ -58,6 +58,81 @@ class StartupReportTests {
 	}
 
 	@Test
+	void everyUnresolvedPlaceholderOfEveryClientIsNamedInOneReport(CapturedOutput output) {
+		assertThatThrownBy(() -> run("--pipeliner.url=https://eu.pipelinersales.com",
+				"--pipeliner.team-pipeline=eu_Pipeline1", "--pipeliner.api-token=${PIPELINER_TEST_UNSET_TOKEN}",
+				"--pipeliner.api-password=${PIPELINER_TEST_UNSET_PASSWORD}",
+				"--pipeliner.clients.legacy.url=https://us.pipelinersales.com",
+				"--pipeliner.clients.legacy.team-pipeline=us_Legacy",
+				"--pipeliner.clients.legacy.api-token=${PIPELINER_TEST_UNSET_LEGACY_TOKEN}",
+				"--pipeliner.clients.legacy.api-password=legacy-password-789"))
+			.isNotNull();
+
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("pipeliner.api-token is ${PIPELINER_TEST_UNSET_TOKEN}")
+			.contains("pipeliner.api-password is ${PIPELINER_TEST_UNSET_PASSWORD}")
+			.contains("pipeliner.clients.legacy.api-token is ${PIPELINER_TEST_UNSET_LEGACY_TOKEN}")
+			.doesNotContain("legacy-password-789");
+	}
+
+	@Test
+	void missingPropertiesAndUnresolvedPlaceholdersOfSeveralClientsComeInOneReport(CapturedOutput output) {
+		assertThatThrownBy(() -> run("--pipeliner.url=https://eu.pipelinersales.com",
+				"--pipeliner.api-token=${PIPELINER_TEST_UNSET_TOKEN}", "--pipeliner.api-password=password-456",
+				"--pipeliner.clients.legacy.url=https://us.pipelinersales.com",
+				"--pipeliner.clients.legacy.team-pipeline=us_Legacy"))
+			.isNotNull();
+
+		assertThat(output).contains("pipeliner.url is set, but pipeliner.team-pipeline is not")
+			.contains("pipeliner.api-token is ${PIPELINER_TEST_UNSET_TOKEN}")
+			.contains("pipeliner.clients.legacy is set, but pipeliner.clients.legacy.api-token,"
+					+ " pipeliner.clients.legacy.api-password are not")
+			.doesNotContain("password-456");
+	}
+
+	@Test
+	void aTeamPipelineOnAV100ClientIsCalledV1sNameForTheSpace(CapturedOutput output) {
+		assertThatThrownBy(() -> run("--pipeliner.protocol=v100",
+				"--pipeliner.url=https://eu-central.api.pipelinersales.com", "--pipeliner.team-pipeline=fr_Myself",
+				"--pipeliner.api-token=user", "--pipeliner.api-password=password-456"))
+			.isNotNull();
+
+		assertThat(output).contains("pipeliner.url is set, but pipeliner.space is not")
+			.contains("pipeliner.team-pipeline is set, but team-pipeline is v1's name for the space")
+			.contains("rename pipeliner.team-pipeline to pipeliner.space");
+	}
+
+	@Test
+	void aV100ClientPointedAtAV1DataCenterFailsAtStartup(CapturedOutput output) {
+		assertThatThrownBy(() -> run("--pipeliner.protocol=v100", "--pipeliner.url=https://eu.pipelinersales.com",
+				"--pipeliner.space=fr_Myself", "--pipeliner.api-token=user", "--pipeliner.api-password=password-456"))
+			.isNotNull();
+
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("pipeliner.url is https://eu.pipelinersales.com, a data center of the REST API v1, but"
+					+ " pipeliner.protocol is v100")
+			.contains("https://eu-central.api.pipelinersales.com");
+	}
+
+	@Test
+	void aV1ClientPointedAtAV100DataCenterFailsAtStartup(CapturedOutput output) {
+		assertThatThrownBy(() -> run("--pipeliner.url=https://eu-central.api.pipelinersales.com",
+				"--pipeliner.team-pipeline=eu_Pipeline1", "--pipeliner.api-token=token-123",
+				"--pipeliner.api-password=password-456"))
+			.isNotNull();
+
+		assertThat(output).contains("pipeliner.url is https://eu-central.api.pipelinersales.com, a data center of the"
+				+ " Cloud API v100, but pipeliner.protocol is v1")
+			.contains("pipeliner.protocol=v100");
+	}
+
+	private static void run(String... args) {
+		SpringApplication application = new SpringApplication(NeedsClient.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.run(args).close();
+	}
+
+	@Test
 	void theConfigurationPageListsEveryProperty() throws Exception {
 		String page = Files.readString(Path.of("..", "docs", "configuration.md"));
 		JsonNode metadata = JsonMapper.builder()
@@ -80,6 +155,11 @@ class StartupReportTests {
 		@Bean
 		String userOfTheClient(PipelinerClient client) {
 			return client.toString();
+		}
+
+		@Bean
+		String userOfTheRegistry(PipelinerClients clients) {
+			return clients.toString();
 		}
 
 	}

@@ -1,5 +1,8 @@
 package dev.pipeliner.autoconfigure;
 
+import java.util.List;
+
+import dev.pipeliner.autoconfigure.PipelinerConfigurationException.Problem;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -13,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A value copied from the documentation as {@code ${PIPELINER_API_TOKEN}}, with no such variable
- * set, stays literal after binding; it must fail the startup rather than become the credentials.
+ * set, stays literal after binding; it must fail the startup rather than become the credentials,
+ * and every such value of every client is named in the same report.
  */
 class UnresolvedPlaceholderTests {
 
@@ -29,10 +33,11 @@ class UnresolvedPlaceholderTests {
 					"pipeliner.api-token=${PIPELINER_TEST_UNSET_TOKEN}", "pipeliner.api-password=password-456")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				UnresolvedPipelinerPlaceholderException cause = findCause(context.getStartupFailure());
-				assertThat(cause.getProperty()).isEqualTo("pipeliner.api-token");
-				assertThat(cause.getVariable()).isEqualTo("PIPELINER_TEST_UNSET_TOKEN");
-				FailureAnalysis analysis = new UnresolvedPipelinerPlaceholderFailureAnalyzer()
+				assertThat(problems(context.getStartupFailure())).singleElement().satisfies((problem) -> {
+					assertThat(problem.properties()).containsExactly("pipeliner.api-token");
+					assertThat(problem.description()).contains("pipeliner.api-token", "${PIPELINER_TEST_UNSET_TOKEN}");
+				});
+				FailureAnalysis analysis = new PipelinerConfigurationFailureAnalyzer()
 					.analyze(context.getStartupFailure());
 				assertThat(analysis.getDescription()).contains("pipeliner.api-token", "${PIPELINER_TEST_UNSET_TOKEN}")
 					.doesNotContain("password-456");
@@ -41,19 +46,39 @@ class UnresolvedPlaceholderTests {
 	}
 
 	@Test
-	void anUnresolvedSettingOfANamedClientFailsNamingItsOwnProperty() {
+	void everyUnresolvedSettingOfEveryClientAndTheProxyIsNamedInOneReport() {
 		this.contextRunner
 			.withPropertyValues("pipeliner.url=https://eu.pipelinersales.com", "pipeliner.team-pipeline=eu_Pipeline1",
-					"pipeliner.api-token=token-123", "pipeliner.api-password=password-456",
+					"pipeliner.api-token=${PIPELINER_TEST_UNSET_TOKEN}",
+					"pipeliner.api-password=${PIPELINER_TEST_UNSET_PASSWORD}",
 					"pipeliner.clients.us.url=https://us.pipelinersales.com",
 					"pipeliner.clients.us.team-pipeline=${US_TEAM_PIPELINE:us_Default}",
 					"pipeliner.clients.us.api-token=us-token",
-					"pipeliner.clients.us.api-password=${PIPELINER_TEST_UNSET_US_PASSWORD}")
+					"pipeliner.clients.us.api-password=${PIPELINER_TEST_UNSET_US_PASSWORD}",
+					"pipeliner.proxy.host=proxy.example", "pipeliner.proxy.port=3128",
+					"pipeliner.proxy.username=${PIPELINER_TEST_UNSET_PROXY_USER}")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				UnresolvedPipelinerPlaceholderException cause = findCause(context.getStartupFailure());
-				assertThat(cause.getProperty()).isEqualTo("pipeliner.clients.us.api-password");
-				assertThat(cause.getVariable()).isEqualTo("PIPELINER_TEST_UNSET_US_PASSWORD");
+				List<Problem> problems = problems(context.getStartupFailure());
+				assertThat(problems).flatExtracting(Problem::properties)
+					.containsExactly("pipeliner.api-token", "pipeliner.api-password",
+							"pipeliner.clients.us.api-password", "pipeliner.proxy.username");
+				assertThat(problems).extracting(Problem::description)
+					.containsExactly("pipeliner.api-token is ${PIPELINER_TEST_UNSET_TOKEN}, and nothing defines"
+							+ " PIPELINER_TEST_UNSET_TOKEN",
+							"pipeliner.api-password is ${PIPELINER_TEST_UNSET_PASSWORD}, and nothing defines"
+									+ " PIPELINER_TEST_UNSET_PASSWORD",
+							"pipeliner.clients.us.api-password is ${PIPELINER_TEST_UNSET_US_PASSWORD}, and nothing"
+									+ " defines PIPELINER_TEST_UNSET_US_PASSWORD",
+							"pipeliner.proxy.username is ${PIPELINER_TEST_UNSET_PROXY_USER}, and nothing defines"
+									+ " PIPELINER_TEST_UNSET_PROXY_USER");
+				FailureAnalysis analysis = new PipelinerConfigurationFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("(4 problems)", "  1. pipeliner.api-token is",
+						"  4. pipeliner.proxy.username is");
+				assertThat(analysis.getAction()).contains("  1. Set the environment variable (or system property)"
+						+ " PIPELINER_TEST_UNSET_TOKEN", "  3. Set the environment variable (or system property)"
+								+ " PIPELINER_TEST_UNSET_US_PASSWORD");
 			});
 	}
 
@@ -63,21 +88,6 @@ class UnresolvedPlaceholderTests {
 			.withPropertyValues("pipeliner.url=https://eu.pipelinersales.com", "pipeliner.team-pipeline=eu_Pipeline1",
 					"pipeliner.api-token=token-123", "pipeliner.api-password=pa${ss}word")
 			.run((context) -> assertThat(context).hasNotFailed());
-	}
-
-	@Test
-	void anUnresolvedProxySettingFailsNamingIt() {
-		this.contextRunner
-			.withPropertyValues("pipeliner.url=https://eu.pipelinersales.com", "pipeliner.team-pipeline=eu_Pipeline1",
-					"pipeliner.api-token=token-123", "pipeliner.api-password=password-456",
-					"pipeliner.proxy.host=proxy.example", "pipeliner.proxy.port=3128",
-					"pipeliner.proxy.username=${PIPELINER_TEST_UNSET_PROXY_USER}")
-			.run((context) -> {
-				assertThat(context).hasFailed();
-				UnresolvedPipelinerPlaceholderException cause = findCause(context.getStartupFailure());
-				assertThat(cause.getProperty()).isEqualTo("pipeliner.proxy.username");
-				assertThat(cause.getVariable()).isEqualTo("PIPELINER_TEST_UNSET_PROXY_USER");
-			});
 	}
 
 	@Test
@@ -93,17 +103,17 @@ class UnresolvedPlaceholderTests {
 	void theFailureAnalyzerIsRegistered() throws Exception {
 		try (java.io.InputStream factories = getClass().getResourceAsStream("/META-INF/spring.factories")) {
 			assertThat(new String(factories.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
-				.contains(UnresolvedPipelinerPlaceholderFailureAnalyzer.class.getName());
+				.contains(PipelinerConfigurationFailureAnalyzer.class.getName());
 		}
 	}
 
-	private static UnresolvedPipelinerPlaceholderException findCause(Throwable failure) {
+	static List<Problem> problems(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof UnresolvedPipelinerPlaceholderException unresolved) {
-				return unresolved;
+			if (cause instanceof PipelinerConfigurationException report) {
+				return report.getProblems();
 			}
 		}
-		throw new AssertionError("no UnresolvedPipelinerPlaceholderException in " + failure);
+		throw new AssertionError("no PipelinerConfigurationException in " + failure);
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.pipeliner.sample;
 
+import dev.pipeliner.autoconfigure.PipelinerProperties;
+import dev.pipeliner.client.PipelinerClient;
 import dev.pipeliner.emulator.spring.PipelinerEmulatorConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link TestSampleApplication} runs the tour on an emulator even when application.yml points
- * {@code pipeliner.url} at a real data center and the credentials' variables are unset.
+ * {@code pipeliner.url} at a real data center and the credentials' variables are unset; the
+ * emulator serves the team pipeline application.yml names, and the client is checked at startup.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DevelopmentTimeRunTests {
@@ -25,6 +28,9 @@ class DevelopmentTimeRunTests {
 			.run("--spring.config.additional-location=classpath:devtime/")
 			.getApplicationContext()) {
 			assertThat(context.getEnvironment().getProperty("pipeliner.url")).isEqualTo("https://eu.pipelinersales.com");
+			assertThat(context.getBean(PipelinerClient.class).getTeamPipeline()).as("the team pipeline application.yml names")
+				.isEqualTo("eu_myPipeline");
+			assertThat(context.getBean(PipelinerProperties.class).isVerifyOnStartup()).isTrue();
 		}
 
 		assertThat(output).contains("The Pipeliner emulator is in use at http://127.0.0.1:",

@@ -4,29 +4,24 @@ import dev.pipeliner.autoconfigure.PipelinerConnectionDetails;
 import dev.pipeliner.client.PipelinerProtocol;
 import dev.pipeliner.emulator.PipelinerEmulator;
 import dev.pipeliner.emulator.Protocol;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Connects the auto-configured client to an emulator: its URL, first team pipeline and
- * credentials.
+ * Connects a client to an emulator: its URL, protocol and credentials, and the space (v100) or
+ * team pipeline (v1) the client uses there.
  */
 final class EmulatorConnectionDetails implements PipelinerConnectionDetails {
 
-	private static final Log logger = LogFactory.getLog(EmulatorConnectionDetails.class);
-
 	private final PipelinerEmulator emulator;
 
-	EmulatorConnectionDetails(PipelinerEmulator emulator) {
-		this.emulator = emulator;
-	}
+	private final String space;
 
-	static void logInUse(PipelinerEmulator emulator) {
-		logger.info("The Pipeliner emulator is in use at " + emulator.getUrl() + " ("
-				+ ((emulator.getProtocol() == Protocol.V100) ? "v100, space " + emulator.getSpace()
-						: "v1, team pipeline " + emulator.getTeamPipeline())
-				+ "): the PipelinerClient connects to it, whatever pipeliner.url says");
+	/**
+	 * @param space one of the emulator's spaces or team pipelines
+	 */
+	EmulatorConnectionDetails(PipelinerEmulator emulator, String space) {
+		this.emulator = emulator;
+		this.space = space;
 	}
 
 	@Override
@@ -35,8 +30,8 @@ final class EmulatorConnectionDetails implements PipelinerConnectionDetails {
 	}
 
 	@Override
-	public String getTeamPipeline() {
-		return this.emulator.getTeamPipeline();
+	public @Nullable String getTeamPipeline() {
+		return (this.emulator.getProtocol() == Protocol.V100) ? null : this.space;
 	}
 
 	@Override
@@ -46,7 +41,7 @@ final class EmulatorConnectionDetails implements PipelinerConnectionDetails {
 
 	@Override
 	public @Nullable String getSpace() {
-		return (this.emulator.getProtocol() == Protocol.V100) ? this.emulator.getSpace() : null;
+		return (this.emulator.getProtocol() == Protocol.V100) ? this.space : null;
 	}
 
 	@Override
@@ -57,7 +52,7 @@ final class EmulatorConnectionDetails implements PipelinerConnectionDetails {
 	@Override
 	public String toString() {
 		return "EmulatorConnectionDetails[" + getProtocol() + ", url=" + getUrl() + ", "
-				+ ((getSpace() != null) ? "space=" + getSpace() : "teamPipeline=" + getTeamPipeline()) + "]";
+				+ ((this.emulator.getProtocol() == Protocol.V100) ? "space=" : "teamPipeline=") + this.space + "]";
 	}
 
 }

@@ -1,11 +1,12 @@
 package dev.pipeliner.emulator.spring;
 
+import java.util.Arrays;
 import java.util.List;
-import dev.pipeliner.emulator.PipelinerEmulator;
+
 import dev.pipeliner.emulator.Protocol;
 import dev.pipeliner.emulator.Seed;
-
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
@@ -14,7 +15,7 @@ import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
- * Starts an emulator for each test context of a class annotated with
+ * Starts the emulators for each test context of a class annotated with
  * {@link AutoConfigurePipelinerEmulator}. Registered in {@code META-INF/spring.factories}.
  */
 class PipelinerEmulatorContextCustomizerFactory implements ContextCustomizerFactory {
@@ -24,18 +25,18 @@ class PipelinerEmulatorContextCustomizerFactory implements ContextCustomizerFact
 			List<ContextConfigurationAttributes> configAttributes) {
 		AutoConfigurePipelinerEmulator annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass,
 				AutoConfigurePipelinerEmulator.class);
-		return (annotation != null) ? new Customizer(annotation.seed(), annotation.protocol()) : null;
+		return (annotation != null) ? new Customizer(annotation.seed(), annotation.protocol(), annotation.space(),
+				Arrays.stream(annotation.clients()).map(EmulatedClients.Choice::of).toList()) : null;
 	}
 
-	/** Equal for equal seeds and protocols, so that Spring's context cache shares the context. */
-	private record Customizer(Seed seed, Protocol protocol) implements ContextCustomizer {
+	/** Equal for equal settings, so that Spring's context cache shares the context. */
+	private record Customizer(Seed seed, Protocol protocol, String space,
+			List<EmulatedClients.Choice> clients) implements ContextCustomizer {
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-			EmulatorBeans.attach(context, PipelinerEmulator.builder()
-				.protocol(this.protocol)
-				.teamPipeline(PipelinerEmulator.DEFAULT_TEAM_PIPELINE, this.seed)
-				.start());
+			EmulatorBeans.attach(context,
+					EmulatedClients.of(context.getEnvironment(), this.protocol, this.space, this.clients).start(this.seed));
 		}
 
 	}

@@ -6,18 +6,21 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * For local development: when {@code pipeliner.url} is not set, starts an emulator with
- * {@link Seed#DEMO demo data} on a free loopback port and connects the auto-configured client to
- * it, so the application runs without a Pipeliner account. It speaks the API that
- * {@code pipeliner.protocol} names: v1 by default, or v100. With {@code pipeliner.url} set it does
- * nothing; {@link PipelinerEmulatorConfiguration} connects to an emulator whatever the
- * configuration says.
+ * For local development: when {@code pipeliner.url} is not set, starts emulators with
+ * {@link Seed#DEMO demo data} on free loopback ports and connects the auto-configured clients to
+ * them, the default one and every named one of {@code pipeliner.clients}, so the application runs
+ * without a Pipeliner account. Each client's emulator speaks the API its {@code protocol} names
+ * (v1 by default, or v100), in the space or team pipeline its properties name when that is a
+ * plain id. With {@code pipeliner.url} set it does nothing; {@link PipelinerEmulatorConfiguration}
+ * connects to emulators whatever the configuration says.
  * <p>
  * Register it with {@code SpringApplication.addInitializers}, or in
  * {@code META-INF/spring.factories} under
- * {@code org.springframework.context.ApplicationContextInitializer}. The emulator is the bean
- * {@code pipelinerEmulator}, its connection a {@code PipelinerConnectionDetails} bean; it stops with
- * the context.
+ * {@code org.springframework.context.ApplicationContextInitializer}. The default client's emulator
+ * is the bean {@code pipelinerEmulator}, every client's are in the bean {@link PipelinerEmulators},
+ * the connections are a {@code PipelinerConnectionDetails} and a
+ * {@code PipelinerClientsConnectionDetails} bean, and {@code pipeliner.verify-on-startup} is on;
+ * the emulators stop with the context.
  */
 public class PipelinerEmulatorInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -26,7 +29,7 @@ public class PipelinerEmulatorInitializer implements ApplicationContextInitializ
 		if (context.getEnvironment().containsProperty("pipeliner.url")) {
 			return;
 		}
-		EmulatorBeans.attach(context, EmulatorBeans.start(context.getEnvironment()));
+		EmulatorBeans.attach(context, EmulatedClients.of(context.getEnvironment()).start(Seed.DEMO));
 	}
 
 }
