@@ -239,6 +239,12 @@ class EmulatorV100ReadingTest {
 		assertThat(count("Accounts", "filter[modified]=" + cut.replace("+", "%2B") + "&filter-op[modified]=gte"))
 			.isEqualTo(expected).isEqualTo(7);
 		assertThat(count("Accounts", "filter[modified]=" + iso + "&filter-op[modified]=gte")).isEqualTo(expected);
+		String seconds = cut.substring(0, 19);
+		for (String form : List.of(cut.replace("+", "%2B"), seconds, iso)) {
+			// sorted by the filtered field, the index answers
+			assertThat(count("Accounts", "order-by=modified&filter[modified]=" + form + "&filter-op[modified]=gte"))
+				.as(form).isEqualTo(expected);
+		}
 		assertThat(count("Accounts", "filter[modified]=" + cut.substring(0, 10) + "," + iso + "&filter-op[modified]=between"))
 			.isBetween(1L, expected);
 	}
