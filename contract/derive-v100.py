@@ -31,14 +31,14 @@ SOURCE = {
 REQUIRED_COLLECTIONS = ["Accounts", "Contacts", "Leads", "Opportunities", "Tasks", "Appointments", "Notes",
                         "Products", "Clients", "SalesUnits", "Entities", "Fields"]
 
-# Collections the embedded emulator serves on v100: the plurals of Schema.buildStandard() minus
-# V100Schema.ABSENT (pipeliner-emulator, dev.pipeliner.emulator.internal), read by hand.
+# Further collections the embedded emulator serves on v100: the standard (v1) collections that v100
+# has under the same plural. The emulator serves exactly the collections of this contract.
 EMULATOR_COLLECTIONS = ["Accounts", "AccountTypes", "Activities", "Appointments", "Clients", "Contacts",
                         "Currencies", "Data", "Emails", "Leads", "MasterRights", "Notes", "Opportunities",
                         "OpptyProductRelations", "Products", "ProductCategories", "ProductPriceLists",
                         "ProductPriceListPrices", "SalesRoles", "SalesUnits"]
 
-# V100Schema.ABSENT: standard (v1) collections that the emulator leaves out of v100.
+# Standard (v1) collections that v100 has not under the same plural, which the emulator leaves out of v100.
 EMULATOR_ABSENT = ["ActivityTypes", "AddressbookRelations", "Documents", "ExRateLists", "Industries",
                    "IntegrationEnvs", "Messages", "OpptyAccountRelations", "OpptyContactRelations",
                    "OpptyContactRoles", "ReasonOfCloses", "Reminders", "Stages"]
@@ -241,6 +241,11 @@ def fix_property(name, raw, kind, siblings, plurals, non_null, required):
             idp["format"] = "uuid"
             D.count("relation input ids typed as uri")
 
+    # E-mail addresses: the prose says "Email address." where Pipeliner's field type is email.
+    if prop.get("type") == "string" and description.strip() == "Email address.":
+        prop["x-pipeliner-format"] = "email"
+        D.count("e-mail addresses")
+
     # Names of integer enum values.
     if "enum" in prop:
         names = enum_names(description, prop["enum"])
@@ -348,9 +353,10 @@ def shared_schemas():
         "Error": {
             "type": "object",
             "required": list(error_props),
-            "properties": error_props,
+            "properties": dict(error_props, entity_index={"type": "integer", "nullable": True}),
             "x-real-service": "Every captured error carries all five properties; the vendor's document "
-                              "requires only success and http_status and gives no type.",
+                              "requires only success and http_status and gives no type. An error about "
+                              "an item of a batch also names the item's entity_index.",
         },
         "ErrorMessage": message,
         "FieldError": {
@@ -397,7 +403,10 @@ def shared_schemas():
             "type": "object",
             "required": ["success", "data"],
             "properties": {"success": {"type": "boolean", "enum": [True]},
-                           "data": {"type": "array", "items": {"oneOf": [uuid, ref("Error")]}}},
+                           "data": {"type": "array", "items": {"oneOf": [
+                               uuid, {"anyOf": [ref("Error"), ref("ValidationError")]}]}}},
+            "x-real-service": "A failed item is an error object with its entity_index; one that failed "
+                              "validation has the ValidationError's properties.",
         },
     }
 
@@ -736,7 +745,9 @@ def derivation_record(order, missing, absent_in_doc, collections):
         "%d of them in the operations kept." % (c("source media types with spaces"),
                                                c("output media types with spaces fixed")),
         "Error got type: object (it had none), so that an id string in a batch answer matches only the "
-        "string branch of the oneOf; its five properties are required and success is the constant false.",
+        "string branch of the oneOf; its five properties are required and success is the constant false. "
+        "A batch answer's failed item is an Error or a ValidationError (anyOf: a ValidationError is an Error "
+        "with more properties), and an Error may name the entity_index of the item it is about.",
         "Every object schema got type: object (%d entity and input schemas had none)."
         % c("object schemas without type"),
         "label_flag was a string with an integer enum [1, 2, 4] (%d times); it is an integer bit mask "
@@ -765,6 +776,9 @@ def derivation_record(order, missing, absent_in_doc, collections):
         "Relation targets read from the prose are stated as x-pipeliner-relation (%d properties)."
         % c("relation targets stated"),
         "The list of Field.type_id values in the prose is kept as x-pipeliner-known-values (not an enum).",
+        "Properties the prose calls 'Email address.' are marked x-pipeliner-format: email (%d properties; no "
+        "format, so that validators that know none of Pipeliner's forms read them as plain text)."
+        % c("e-mail addresses"),
         "Prose and samples dropped: %d description/example/title keys in the kept schemas, and every "
         "summary and description of operations, parameters and bodies." % c("prose keys dropped"),
     ]

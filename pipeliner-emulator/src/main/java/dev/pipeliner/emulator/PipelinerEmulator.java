@@ -19,6 +19,7 @@ import dev.pipeliner.emulator.internal.store.TeamPipelineData;
 import dev.pipeliner.emulator.internal.v1.V1Api;
 import dev.pipeliner.emulator.internal.v100.V100Api;
 import dev.pipeliner.emulator.internal.v100.V100DemoData;
+import dev.pipeliner.emulator.internal.v100.V100Writes;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -63,13 +64,17 @@ public final class PipelinerEmulator implements AutoCloseable {
 
 	private final Map<String, TeamPipelineData> pipelines = new LinkedHashMap<>();
 
+	/** The v100 writes, which seeds go through too; {@code null} on v1. */
+	private final @Nullable V100Writes v100;
+
 	private final DisposableServer server;
 
 	private final String url;
 
 	private PipelinerEmulator(Builder settings) {
 		this.settings = settings;
-		Schema schema = (settings.protocol == Protocol.V100) ? V100Api.schema() : Schema.standard();
+		this.v100 = (settings.protocol == Protocol.V100) ? new V100Writes(this.clock) : null;
+		Schema schema = (this.v100 != null) ? V100Api.schema() : Schema.standard();
 		settings.seeds.keySet().forEach((id) -> this.pipelines.put(id, new TeamPipelineData(id, schema)));
 		reset();
 		HttpTransport transport = new HttpTransport(this.mapper, settings.maxBodySize);
@@ -77,8 +82,8 @@ public final class PipelinerEmulator implements AutoCloseable {
 		this.url = "http://" + (settings.host.contains(":") ? "[" + settings.host + "]" : settings.host) + ":"
 				+ this.server.port();
 		Map<String, TeamPipelineData> pipelines = Collections.unmodifiableMap(this.pipelines);
-		transport.serve((settings.protocol == Protocol.V100)
-				? new V100Api(this.mapper, pipelines, settings.apiToken, settings.apiPassword, this.url, this.clock)
+		transport.serve((this.v100 != null)
+				? new V100Api(this.mapper, pipelines, settings.apiToken, settings.apiPassword, this.url, this.v100)
 				: new V1Api(this.mapper, pipelines, settings.apiToken, settings.apiPassword, this.url, this.clock));
 	}
 
@@ -153,8 +158,9 @@ public final class PipelinerEmulator implements AutoCloseable {
 
 	/**
 	 * Adds entities to a team pipeline, checked like creates; an entity keeps an id it brings
-	 * ({@code ID} on v1, {@code id} on v100, with field names in the protocol's form). For large
-	 * data sets built in code.
+	 * ({@code ID} on v1, {@code id} on v100, with field names in the protocol's form), and its
+	 * creation and modification times. On v100 the check is the contract's, read-only fields
+	 * allowed. For large data sets built in code.
 	 * @param teamPipeline the team pipeline
 	 * @param collection a collection or entity name, such as {@code Contacts}
 	 * @param entities field names to values, one map per entity
@@ -162,7 +168,7 @@ public final class PipelinerEmulator implements AutoCloseable {
 	 */
 	public void insert(String teamPipeline, String collection, List<? extends Map<String, ?>> entities) {
 		Map<String, Object> seed = Map.of(collection, entities);
-		Seeds.load(pipeline(teamPipeline), this.mapper.valueToTree(seed), this.clock);
+		load(pipeline(teamPipeline), this.mapper.valueToTree(seed));
 	}
 
 	/** Puts every team pipeline back to the data it started with. */
@@ -178,9 +184,18 @@ public final class PipelinerEmulator implements AutoCloseable {
 			}
 			JsonNode data = seedData(seed);
 			if (data != null) {
-				Seeds.load(pipeline, data, this.clock);
+				load(pipeline, data);
 			}
 		});
+	}
+
+	private void load(TeamPipelineData pipeline, JsonNode data) {
+		if (this.v100 != null) {
+			this.v100.load(pipeline, data);
+		}
+		else {
+			Seeds.load(pipeline, data, this.clock);
+		}
 	}
 
 	/** Stops serving; the port is released when this returns. */

@@ -1,8 +1,12 @@
 package dev.pipeliner.emulator;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
+import dev.pipeliner.client.Entity;
+import dev.pipeliner.client.EntityPage;
 import dev.pipeliner.client.FieldInfo;
 import dev.pipeliner.client.PipelinerClient;
 import dev.pipeliner.client.PipelinerClientBuilder;
@@ -75,6 +79,39 @@ class ClientAgainstV100EmulatorTest extends ClientAgainstEmulatorSuite {
 			.collectList()
 			.block();
 		assertThat(todds).hasSize(3).containsOnly("Todd");
+	}
+
+	@Test
+	void aReadSortedByModifiedAndResumedAfterChangesLosesNothing() {
+		Query byModified = Query.all().sort(Sort.asc("modified"));
+		List<EntityPage<Entity>> firstPages = this.client.streamEntities("Contacts", byModified)
+			.byPage()
+			.take(2)
+			.collectList()
+			.block();
+		List<String> read = new ArrayList<>();
+		firstPages.forEach((page) -> page.items().forEach((contact) -> read.add(contact.id())));
+		// Two contacts already read change, and so does one not read yet.
+		List<String> changed = List.of(read.get(1), read.get(9), firstUnread(read));
+		changed.forEach((id) -> this.client.setEntity("Contact", Map.of("id", id, "title", "Changed")).block());
+
+		List<Entity> rest = this.client.streamEntities("Contacts", byModified)
+			.byPage(firstPages.get(1).continuationToken())
+			.concatMapIterable(EntityPage::items)
+			.collectList()
+			.block();
+		rest.forEach((contact) -> read.add(contact.id()));
+
+		assertThat(new HashSet<>(read)).hasSize(30);
+		assertThat(rest.subList(rest.size() - 3, rest.size())).extracting(Entity::id).containsExactlyElementsOf(changed);
+		assertThat(read).hasSize(30 + 2);
+	}
+
+	private String firstUnread(List<String> read) {
+		return this.client.streamEntities("Contacts", Query.all().sort(Sort.asc("modified")))
+			.map(Entity::id)
+			.filter((id) -> !read.contains(id))
+			.blockFirst();
 	}
 
 	@Test

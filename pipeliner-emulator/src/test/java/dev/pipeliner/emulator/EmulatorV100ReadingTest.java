@@ -75,13 +75,30 @@ class EmulatorV100ReadingTest {
 		String owner = contact.get("owner_id").asString();
 		assertThat(owner).matches(UUID);
 		assertThat(contact.get("owner").asString()).isEqualTo(emulator.getBaseUrl("fr_Demo") + "/entities/Clients/" + owner);
-		List<String> names = new ArrayList<>(contact.propertyNames());
-		assertThat(names.indexOf("owner")).isEqualTo(names.indexOf("owner_id") - 1);
-		names.forEach((name) -> assertThat(name).matches("[a-z0-9_]+"));
+		assertThat(contact.get("account_relations").get(0).asString())
+			.startsWith(emulator.getBaseUrl("fr_Demo") + "/entities/ContactAccountRelations/");
+		assertThat(contact.get("formatted_name").asString()).isEqualTo("Todd Smith");
+		assertThat(contact.get("primary_account").asString()).startsWith(emulator.getBaseUrl("fr_Demo") + "/entities/Accounts/");
+		assertThat(contact.get("email5").isNull()).as("every property, null where unset").isTrue();
+		contact.propertyNames().forEach((name) -> assertThat(name).matches("[a-z0-9_]+"));
 		JsonNode client = http.get("/entities/Clients/" + owner).json();
 		assertThat(client.get("success").booleanValue()).isTrue();
 		assertThat(client.get("data").get("id").asString()).isEqualTo(owner);
-		assertThat(client.get("data").get("is_active").booleanValue()).isTrue();
+		assertThat(client.get("data").get("email").asString()).isEqualTo("olivia.owner@example.com");
+	}
+
+	@Test
+	void answersCarryThePropertiesOfTheContractInItsOrderThenTheCustomFields() throws Exception {
+		JsonNode contract = JsonMapper.builder().build().readTree(V100ConformanceTest.CONTRACT.toFile());
+		for (String collection : List.of("Contacts", "Accounts", "Notes", "Opportunities", "Tasks", "Clients", "Entities", "Fields")) {
+			JsonNode entity = http.get("/entities/" + collection + "?first=1").json().get("data").get(0);
+			String singular = http.get("/entities/Entities?filter[name_plural]=" + collection).json().get("data").get(0)
+				.get("name_singular").asString();
+			List<String> expected = new ArrayList<>(contract.at("/components/schemas/" + singular + "/properties").propertyNames());
+			List<String> answered = new ArrayList<>(entity.propertyNames());
+			answered.removeIf((name) -> name.startsWith("cf_"));
+			assertThat(answered).as(collection).containsExactlyElementsOf(expected);
+		}
 	}
 
 	@Test
@@ -119,6 +136,37 @@ class EmulatorV100ReadingTest {
 		for (String forged : List.of("nope", "WyJ4Il0=", "e30=")) {
 			assertV100Error(http.get("/entities/Contacts?after=" + forged), 400, 117, "ERROR_PARAMETER_INVALID");
 		}
+	}
+
+	@Test
+	void cursorsAreKeysetsOfTheSortKeysThenTheId() {
+		JsonNode byId = http.get("/entities/Contacts?first=3").json();
+		JsonNode byModified = http.get("/entities/Contacts?first=3&order-by=modified").json();
+
+		JsonNode last = byId.get("data").get(2);
+		assertThat(decode(byId.get("page_info").get("end_cursor").asString()))
+			.isEqualTo(JsonMapper.builder().build().createArrayNode().add(last.get("id").asString()));
+		JsonNode lastModified = byModified.get("data").get(2);
+		assertThat(decode(byModified.get("page_info").get("end_cursor").asString())).isEqualTo(JsonMapper.builder()
+			.build()
+			.createArrayNode()
+			.add(lastModified.get("modified").asString())
+			.add(lastModified.get("id").asString()));
+	}
+
+	@Test
+	void theDemoDataIsTheSameOnEveryStartWithTheDocumentedOwnerAndSalesUnits() {
+		try (PipelinerEmulator second = PipelinerEmulator.builder().protocol(Protocol.V100).space("fr_Demo", Seed.DEMO).start()) {
+			RawHttp other = new RawHttp(second);
+			for (String plural : texts(all("Entities"), "name_plural")) {
+				String mine = http.get("/entities/" + plural + "?first=100").body().replace(emulator.getUrl(), "");
+				String theirs = other.get("/entities/" + plural + "?first=100").body().replace(second.getUrl(), "");
+				assertThat(theirs).as(plural).isEqualTo(mine);
+			}
+		}
+		assertThat(ids(all("Clients"))).contains("00000000-0000-0001-0000-0000000005fe");
+		assertThat(ids(all("SalesUnits"))).containsExactly("00000000-0000-0001-0000-000000000001",
+				"00000000-0000-0001-0000-000000000002", "00000000-0000-0001-0000-000000000003");
 	}
 
 	@Test
@@ -166,13 +214,13 @@ class EmulatorV100ReadingTest {
 		assertThat(count("Accounts", "filter-op[home_page]=empty")).isEqualTo(12);
 		assertThat(count("Accounts", "filter-op[name]=not-empty")).isEqualTo(12);
 		assertThat(count("Accounts", "filter-op[name]=null")).isZero();
-		// values 12000, 19500, … 79500
-		assertThat(count("Opportunities", "filter[value]=42000&filter-op[value]=gt")).isEqualTo(5);
-		assertThat(count("Opportunities", "filter[value]=42000&filter-op[value]=gte")).isEqualTo(6);
-		assertThat(count("Opportunities", "filter[value]=27000&filter-op[value]=lt")).isEqualTo(2);
-		assertThat(count("Opportunities", "filter[value]=27000&filter-op[value]=lte")).isEqualTo(3);
-		assertThat(count("Opportunities", "filter[value]=19500,42000&filter-op[value]=between")).isEqualTo(4);
-		assertThat(count("Opportunities", "filter[is_archived]=false")).isEqualTo(10);
+		// rankings 0, 1, 2, 3, 4, 0
+		assertThat(count("Leads", "filter[ranking]=2&filter-op[ranking]=gt")).isEqualTo(2);
+		assertThat(count("Leads", "filter[ranking]=2&filter-op[ranking]=gte")).isEqualTo(3);
+		assertThat(count("Leads", "filter[ranking]=1&filter-op[ranking]=lt")).isEqualTo(2);
+		assertThat(count("Leads", "filter[ranking]=1&filter-op[ranking]=lte")).isEqualTo(3);
+		assertThat(count("Leads", "filter[ranking]=1,3&filter-op[ranking]=between")).isEqualTo(3);
+		assertThat(count("Leads", "filter[is_archived]=false")).isEqualTo(6);
 		assertThat(count("Accounts", "filter[owner_id]=00000000-0000-0001-0000-0000000005fe&filter-op[name]=not-empty"))
 			.isEqualTo(4);
 	}
@@ -191,6 +239,12 @@ class EmulatorV100ReadingTest {
 		assertThat(count("Accounts", "filter[modified]=" + cut.replace("+", "%2B") + "&filter-op[modified]=gte"))
 			.isEqualTo(expected).isEqualTo(7);
 		assertThat(count("Accounts", "filter[modified]=" + iso + "&filter-op[modified]=gte")).isEqualTo(expected);
+		String seconds = cut.substring(0, 19);
+		for (String form : List.of(cut.replace("+", "%2B"), seconds, iso)) {
+			// sorted by the filtered field, the index answers
+			assertThat(count("Accounts", "order-by=modified&filter[modified]=" + form + "&filter-op[modified]=gte"))
+				.as(form).isEqualTo(expected);
+		}
 		assertThat(count("Accounts", "filter[modified]=" + cut.substring(0, 10) + "," + iso + "&filter-op[modified]=between"))
 			.isBetween(1L, expected);
 	}
@@ -198,7 +252,7 @@ class EmulatorV100ReadingTest {
 	@Test
 	void badFiltersAre400() {
 		for (String query : List.of("filter[nope]=1", "filter[name]=x&filter-op[name]=like", "filter-op[name]=eq",
-				"filter[value]=abc&filter-op[value]=gt", "filter[name]=a&filter-op[name]=between", "order-by=nope",
+				"filter[ranking]=abc&filter-op[ranking]=gt", "filter[name]=a&filter-op[name]=between", "order-by=nope",
 				"load-only=nope", "first=x", "first=-1", "page=2", "first=1&first=2", "limit=5&first=5")) {
 			assertV100Error(http.get("/entities/Accounts?" + query), 400, 117, "ERROR_PARAMETER_INVALID");
 		}
@@ -237,6 +291,13 @@ class EmulatorV100ReadingTest {
 		assertThat(expanded.get("owner").get("id").asString()).isEqualTo(expanded.get("owner_id").asString());
 		assertThat(expanded.get("owner").get("email").asString()).endsWith("@example.com");
 		assertV100Error(http.get("/entities/Accounts?expand=name"), 400, 117, "ERROR_PARAMETER_INVALID");
+		JsonNode contact = http.get("/entities/Contacts?first=1&expand=account_relations.account").json().get("data").get(0);
+		JsonNode relation = contact.get("account_relations").get(0);
+		assertThat(relation.get("is_primary").booleanValue()).isTrue();
+		assertThat(relation.get("account").get("id").asString()).isEqualTo(relation.get("account_id").asString());
+		assertThat(relation.get("account").get("name").asString()).isEqualTo("Acme Ltd");
+		JsonNode deal = http.get("/entities/Opportunities?first=1&expand=step").json().get("data").get(0);
+		assertThat(deal.get("step").propertyNames()).as("a collection the emulator does not serve").containsExactly("id");
 	}
 
 	@Test
@@ -306,6 +367,10 @@ class EmulatorV100ReadingTest {
 		assertThat(json.get("http_status").intValue()).isEqualTo(status);
 		assertThat(json.get("success").booleanValue()).isFalse();
 		assertThat(json.get("message").asString()).isNotBlank();
+	}
+
+	static JsonNode decode(String cursor) {
+		return JsonMapper.builder().build().readTree(new String(Base64.getDecoder().decode(cursor), StandardCharsets.UTF_8));
 	}
 
 	private static JsonNode field(JsonNode fields, String apiName) {

@@ -104,14 +104,17 @@ class EmulatorV100WritingTest {
 
 	@Test
 	void datesAreAcceptedInUtcFormsAndAnsweredInTheServicesForm() {
-		String id = this.http.post("/entities/Opportunities", "{\"name\":\"Deal\",\"owner_id\":\"" + OWNER + "\",\"unit_id\":\""
-				+ OWNER + "\",\"contact_relations\":[{\"contact_id\":\"" + OWNER + "\"}],\"closing_date\":\"2024-05-01T10:00:00Z\"}")
+		String id = this.http.post("/entities/Appointments", "{\"subject\":\"Demo\",\"owner_id\":\"" + OWNER
+				+ "\",\"start_date\":\"2024-05-01T10:00:00Z\",\"end_date\":\"2024-05-01 11:30:00+01:00\"}")
 			.json().get("data").get("id").asString();
 
-		assertThat(this.http.get("/entities/Opportunities/" + id).json().get("data").get("closing_date").asString())
-			.isEqualTo("2024-05-01 10:00:00.000000+00:00");
-		assertV100Error(this.http.patch("/entities/Opportunities/" + id, "{\"closing_date\":\"next week\"}"), 422, 40000,
-				"ERROR_ENTITY_VALIDATION");
+		JsonNode appointment = this.http.get("/entities/Appointments/" + id).json().get("data");
+		assertThat(appointment.get("start_date").asString()).isEqualTo("2024-05-01 10:00:00.000000+00:00");
+		assertThat(appointment.get("end_date").asString()).isEqualTo("2024-05-01 10:30:00.000000+00:00");
+		for (String wrong : List.of("next week", "2024-05-01", "2024-13-01 10:00:00")) {
+			assertV100Error(this.http.patch("/entities/Appointments/" + id, "{\"end_date\":\"" + wrong + "\"}"), 422, 40000,
+					"ERROR_ENTITY_VALIDATION");
+		}
 	}
 
 	@Test
@@ -216,6 +219,48 @@ class EmulatorV100WritingTest {
 		expected.remove(12);
 		expected.add(added);
 		assertThat(seen).doesNotHaveDuplicates().isEqualTo(expected);
+	}
+
+	@Test
+	void aValidationErrorNamesEveryFieldAtOnce() {
+		Response response = this.http.post("/entities/Contacts",
+				"{\"first_name\":\"Ada\",\"email1\":\"nope\",\"owner_id\":\"not-a-uuid\",\"gender\":7,\"is_archived\":\"yes\"}");
+
+		assertV100Error(response, 422, 40000, "ERROR_ENTITY_VALIDATION");
+		assertThat(EmulatorV100ReadingTest.texts(response.json().get("field_errors"), "field_name"))
+			.containsExactlyInAnyOrder("email1", "owner_id", "gender", "is_archived");
+		assertThat(EmulatorV100ReadingTest.texts(
+				this.http.post("/entities/Contacts", "{\"first_name\":\"Ada\"}").json().get("field_errors"), "field_name"))
+			.containsExactly("owner_id");
+	}
+
+	@Test
+	void everyInputTheDocumentDefinesIsAcceptedAndNothingElseIsDemanded() {
+		Response contact = this.http.post("/entities/Contacts", "{\"owner_id\":\"" + OWNER + "\",\"comments\":\"c\","
+				+ "\"email2\":\"ada@example.com\",\"gender\":2,\"middle_name\":\"M\",\"zip_code\":\"1010\"}");
+		Response account = this.http.post("/entities/Accounts",
+				"{\"name\":\"Acme\",\"owner_id\":\"" + OWNER + "\",\"account_class\":3,\"comments\":\"c\",\"zip_code\":\"1010\"}");
+
+		assertThat(contact.status()).as(contact.body()).isEqualTo(201);
+		assertThat(contact.json().get("data").get("gender").intValue()).isEqualTo(2);
+		assertThat(account.status()).as(account.body()).isEqualTo(201);
+		assertThat(account.json().get("data").get("account_class").intValue()).isEqualTo(3);
+		assertThat(account.json().get("data").get("unit_id").isNull()).isTrue();
+		assertV100Error(this.http.post("/entities/Accounts", "{\"name\":\"Acme\",\"owner_id\":\"" + OWNER + "\",\"nope\":1}"),
+				422, 40000, "ERROR_ENTITY_VALIDATION");
+	}
+
+	@Test
+	void readOnlyFieldsAreRefusedUnlessValidationLevel8AllowsThem() {
+		String note = "{\"note\":\"n\",\"owner_id\":\"" + OWNER + "\",\"created\":\"2020-01-02 03:04:05\"}";
+
+		Response refused = this.http.post("/entities/Notes", note);
+		Response allowed = this.http.post("/entities/Notes?validation-level=8", note);
+
+		assertV100Error(refused, 422, 40000, "ERROR_ENTITY_VALIDATION");
+		assertThat(refused.json().get("field_errors").get(0).get("field_name").asString()).isEqualTo("created");
+		assertThat(allowed.status()).isEqualTo(201);
+		assertThat(allowed.json().get("data").get("created").asString()).isEqualTo("2020-01-02 03:04:05.000000+00:00");
 	}
 
 	@Test

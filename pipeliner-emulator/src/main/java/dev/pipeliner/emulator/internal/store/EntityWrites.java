@@ -13,7 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Checks a create or partial update against the entity's fields and builds the node to store: the
  * server sets the id, the creation and modification times and the deleted flag (and on v100 the
- * revision), and ignores them in a request body. Shared by both protocols.
+ * revision), and ignores them in a request body. The v1 API's and its seeds'; v100 writes are
+ * checked against the v100 contract instead.
  */
 public final class EntityWrites {
 

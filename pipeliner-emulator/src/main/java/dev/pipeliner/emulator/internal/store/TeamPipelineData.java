@@ -33,7 +33,8 @@ public final class TeamPipelineData {
 	public TeamPipelineData(String id, Schema schema) {
 		this.id = id;
 		this.schema = schema;
-		schema.byCollection().keySet().forEach((collection) -> this.tables.put(collection, new EntityTable()));
+		schema.byCollection().keySet()
+			.forEach((collection) -> this.tables.put(collection, new EntityTable(schema.wire().indexed())));
 	}
 
 	public String id() {
@@ -54,8 +55,16 @@ public final class TeamPipelineData {
 	 * @return the table of its collection, by id in insertion order; hold the lock
 	 */
 	public EntityTable table(EntityType type) {
-		return Objects.requireNonNull(this.tables.get(type.collection()),
-				() -> type.collection() + " is not a collection of this team pipeline's schema");
+		return table(type.collection());
+	}
+
+	/**
+	 * @param collection a collection of this team pipeline's {@link #schema()}
+	 * @return its table, by id in insertion order; hold the lock
+	 */
+	public EntityTable table(String collection) {
+		return Objects.requireNonNull(this.tables.get(collection),
+				() -> collection + " is not a collection of this team pipeline's schema");
 	}
 
 	/** @return a new id in the server's form: v1 numbers for users and sales units, else {@code PY-7FFFFFFF-…}; v100 UUIDs */

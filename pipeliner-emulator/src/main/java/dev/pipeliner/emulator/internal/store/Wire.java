@@ -69,6 +69,9 @@ public enum Wire {
 
 	final Set<String> serverManaged;
 
+	/** The fields whose order a team pipeline's tables keep, for reads in that order. */
+	private final List<String> indexed;
+
 	Wire(String id, String created, String modified, String deleted, @Nullable String revision) {
 		this.id = id;
 		this.created = created;
@@ -77,6 +80,13 @@ public enum Wire {
 		this.revision = revision;
 		this.serverManaged = (revision != null) ? Set.of(id, created, modified, deleted, revision)
 				: Set.of(id, created, modified, deleted);
+		// v1 pages by offset in insertion order; v100 by cursor in the order of ids and times
+		this.indexed = (revision != null) ? List.of(id, created, modified) : List.of();
+	}
+
+	/** @return the fields whose order a team pipeline's tables keep: on v100 the id and the times, on v1 none */
+	public List<String> indexed() {
+		return this.indexed;
 	}
 
 	/** @return a date-time in the form answers carry */

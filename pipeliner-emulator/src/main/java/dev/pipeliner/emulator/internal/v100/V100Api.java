@@ -2,8 +2,8 @@ package dev.pipeliner.emulator.internal.v100;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,13 +11,9 @@ import java.util.function.Supplier;
 
 import dev.pipeliner.emulator.internal.http.Reply;
 import dev.pipeliner.emulator.internal.http.Service;
-import dev.pipeliner.emulator.internal.http.URLEncoding;
 import dev.pipeliner.emulator.internal.store.ApiError;
 import dev.pipeliner.emulator.internal.store.EntityTable;
-import dev.pipeliner.emulator.internal.store.EntityWrites;
 import dev.pipeliner.emulator.internal.store.Schema;
-import dev.pipeliner.emulator.internal.store.Schema.EntityType;
-import dev.pipeliner.emulator.internal.store.Schema.Field;
 import dev.pipeliner.emulator.internal.store.TeamPipelineData;
 import dev.pipeliner.emulator.internal.store.Wire;
 import org.jspecify.annotations.Nullable;
@@ -27,16 +23,21 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The Pipeliner Cloud API v100, answered from memory: {@code /api/v100/rest/spaces/{space}/entities/…}
- * with Basic auth, the list, get, create, patch and delete of every collection, batch-modify and
- * batch-delete, the metadata collections {@code Entities} and {@code Fields}, and the service's
- * success envelope and error shapes. Shares the store, {@link EntityTable}, and the validation,
- * {@link EntityWrites}, with the v1 API; the spaces hold entities in v100 form.
+ * The Pipeliner Cloud API v100, answered from memory as the project's contract describes it:
+ * {@code /api/v100/rest/spaces/{space}/entities/…} with Basic auth, and for each collection of
+ * the contract the operations the contract gives it (list, get, create, patch, delete,
+ * batch-modify, batch-delete), in the service's success envelope and error shapes. The metadata
+ * collections {@code Entities} and {@code Fields} are read-only; {@code Activities} lists the
+ * Tasks and Appointments. An operation the contract lacks, or a write to a read-only collection,
+ * answers {@code 405}.
  */
 public final class V100Api implements Service {
 
 	/** The path of the API, before the space id. */
 	public static final String PREFIX = "/api/v100/rest/spaces/";
+
+	/** Collections that show the entities of others, read-only. */
+	private static final Map<String, List<String>> VIEWS = Map.of("Activities", List.of("Tasks", "Appointments"));
 
 	private static final Set<String> WRITE_PARAMETERS = Set.of("validation-level");
 
@@ -46,15 +47,15 @@ public final class V100Api implements Service {
 
 	private final String authorization;
 
-	private final String serviceUrl;
+	private final V100Contract contract = V100Contract.get();
 
-	private final Schema schema = V100Schema.schema();
+	private final V100Writes writes;
 
-	private final EntityWrites writes;
+	private final V100Render render;
 
 	private final V100Lists lists;
 
-	private final V100Metadata metadata = new V100Metadata(this.schema);
+	private final V100Metadata metadata = V100Metadata.get();
 
 	private final V100Batches batches;
 
@@ -63,21 +64,25 @@ public final class V100Api implements Service {
 	 * @param username the accepted username of the API application
 	 * @param password its password
 	 * @param serviceUrl the URL the emulator is reached at, for relation URIs
+	 * @param writes the writes of this emulator, which its seeds went through too
 	 */
 	public V100Api(ObjectMapper mapper, Map<String, TeamPipelineData> spaces, String username, String password,
-			String serviceUrl, Clock clock) {
+			String serviceUrl, V100Writes writes) {
 		this.mapper = mapper;
 		this.spaces = spaces;
 		this.authorization = Wire.basic(username, password);
-		this.serviceUrl = serviceUrl;
-		this.writes = new EntityWrites(clock, Wire.V100);
+		this.writes = writes;
+		this.render = new V100Render(this.contract, serviceUrl);
 		this.lists = new V100Lists(mapper);
-		this.batches = new V100Batches(mapper, this.writes);
+		this.batches = new V100Batches(mapper, writes);
 	}
 
-	/** @return the entities a v100 space holds */
+	/** @return the collections a v100 space holds: those of the contract */
 	public static Schema schema() {
-		return V100Schema.schema();
+		List<Schema.EntityType> types = new ArrayList<>();
+		V100Contract.get().types().values()
+			.forEach((type) -> types.add(new Schema.EntityType(type.entity(), type.collection(), false, Map.of())));
+		return Schema.of(Wire.V100, types);
 	}
 
 	@Override
@@ -86,7 +91,7 @@ public final class V100Api implements Service {
 		try {
 			if (!this.authorization.equals(authorizationHeader)) {
 				return V100Errors.reply(new ApiError(401, ApiError.AUTHENTICATION, "Invalid username or password."), null,
-						null, null, Map.of("WWW-Authenticate", "Basic realm=\"api\""));
+						Map.of("WWW-Authenticate", "Basic realm=\"api\""));
 			}
 			List<String> path = segments(rawPath);
 			if (path == null) {
@@ -99,17 +104,17 @@ public final class V100Api implements Service {
 			return route(space, method, path.subList(2, path.size()), parameters, body);
 		}
 		catch (ApiError ex) {
-			return V100Errors.reply(ex, null, null, null, Map.of());
+			return V100Errors.reply(ex, null, Map.of());
 		}
 		catch (RuntimeException ex) {
-			return V100Errors.reply(new ApiError(500, ApiError.UNKNOWN, "Internal error: " + ex), null, null, null, Map.of());
+			return V100Errors.reply(new ApiError(500, ApiError.UNKNOWN, "Internal error: " + ex), null, Map.of());
 		}
 	}
 
 	@Override
 	public Reply tooLarge(long maxBodySize) {
 		return V100Errors.reply(new ApiError(413, ApiError.BODY_TOO_LARGE,
-				"The request body is larger than " + maxBodySize + " bytes"), null, null, null, Map.of());
+				"The request body is larger than " + maxBodySize + " bytes"), null, Map.of());
 	}
 
 	/** @return the decoded segments {space, "entities", collection, …}, or {@code null} for another URL */
@@ -128,127 +133,104 @@ public final class V100Api implements Service {
 
 	private Reply route(TeamPipelineData space, String method, List<String> path, Map<String, List<String>> parameters,
 			byte[] body) {
-		String collection = path.get(0);
-		EntityType meta = this.metadata.type(collection);
-		if (meta != null) {
-			requireMethod(method, "GET");
-			EntityTable table = this.metadata.table(collection);
-			if (path.size() == 1) {
-				V100Query query = V100Query.parse(parameters, meta);
-				return this.lists.page(table, query, (entity) -> project(entity, query));
-			}
-			noParameters(parameters, Set.of());
-			return success(200, found(table, meta, path.get(1)));
+		V100Type type = this.contract.type(path.get(0));
+		if (type == null) {
+			throw ApiError.notFound(ApiError.UNKNOWN_ENTITY, "cannot determine entity type from " + path.get(0));
 		}
-		EntityType type = type(collection);
-		EntityTable table = space.table(type);
+		List<EntityTable> tables = tables(space, type);
 		if (path.size() == 1) {
 			return switch (method) {
 				case "GET" -> {
+					require(type, "list", method);
 					V100Query query = V100Query.parse(parameters, type);
-					yield read(space, () -> this.lists.page(table, query, (entity) -> render(space, type, entity, query)));
+					V100Render.Shape shape = new V100Render.Shape(query.expand, query.loadOnly);
+					yield read(space, () -> this.lists.page(tables, query,
+							(entity) -> this.render.entity(space, type, entity, shape)));
 				}
-				case "POST" -> create(space, type, V100Batches.flags(noParameters(parameters, WRITE_PARAMETERS)), object(parse(body)));
+				case "POST" -> {
+					require(type, "create", method);
+					yield create(space, type, V100Batches.level(only(parameters, WRITE_PARAMETERS)), object(parse(body)));
+				}
 				default -> throw methodNotAllowed(method);
 			};
 		}
 		String id = path.get(1);
 		if (id.equals("batch-modify") || id.equals("batch-delete")) {
 			requireMethod(method, "POST");
-			Map<String, String> query = noParameters(parameters, Set.of("validation-level", "rollback-method"));
+			require(type, id, method);
+			Map<String, String> query = only(parameters, Set.of("validation-level", "rollback-method"));
 			JsonNode items = parse(body);
-			return write(space, () -> id.equals("batch-modify") ? this.batches.modify(space, type, items, query)
+			EntityTable table = tables.get(0);
+			return write(space, () -> id.equals("batch-modify") ? this.batches.modify(table, type, items, query)
 					: this.batches.delete(table, type, items, query));
 		}
 		return switch (method) {
 			case "GET" -> {
-				noParameters(parameters, Set.of());
-				yield read(space, () -> success(200, render(space, type, found(table, type, id), null)));
+				require(type, "get", method);
+				only(parameters, Set.of());
+				yield read(space, () -> success(200, this.render.entity(space, type, found(tables, type, id))));
 			}
-			case "PATCH" -> update(space, type, id, V100Batches.flags(noParameters(parameters, WRITE_PARAMETERS)),
-					object(parse(body)));
+			case "PATCH" -> {
+				require(type, "update", method);
+				yield update(space, type, id, V100Batches.level(only(parameters, WRITE_PARAMETERS)), object(parse(body)));
+			}
 			case "DELETE" -> {
-				noParameters(parameters, Set.of());
-				write(space, () -> {
-					found(table, type, id);
-					return table.remove(id);
-				});
+				require(type, "delete", method);
+				V100Batches.level(only(parameters, WRITE_PARAMETERS));
+				write(space, () -> tables.get(0).remove(found(tables, type, id).get("id").asString()));
 				yield new Reply(200, Map.of(), this.mapper.createObjectNode().put("success", true).put("data", id), null);
 			}
 			default -> throw methodNotAllowed(method);
 		};
 	}
 
-	private Reply create(TeamPipelineData space, EntityType type, int flags, ObjectNode body) {
-		try {
-			return write(space, () -> {
-				String id = this.batches.newId(space, type, body);
-				ObjectNode created = this.writes.create(type, id, body, flags);
-				space.table(type).put(id, created);
-				return success(201, render(space, type, created, null));
-			});
+	/** @return where a collection's entities are: its table, the metadata's, or those a view shows */
+	private List<EntityTable> tables(TeamPipelineData space, V100Type type) {
+		if (this.metadata.has(type.collection())) {
+			return List.of(this.metadata.table(type.collection()));
 		}
-		catch (ApiError ex) {
-			return V100Errors.reply(ex, type.entity(), null, null, Map.of());
+		List<String> shown = VIEWS.getOrDefault(type.collection(), List.of(type.collection()));
+		return shown.stream().map(space::table).toList();
+	}
+
+	/** An operation the contract lacks, or a write to a collection the emulator serves read-only, is 405. */
+	private void require(V100Type type, String operation, String method) {
+		boolean readOnly = this.metadata.has(type.collection()) || VIEWS.containsKey(type.collection());
+		if (!type.has(operation) || (readOnly && !operation.equals("list") && !operation.equals("get"))) {
+			throw methodNotAllowed(method);
 		}
 	}
 
-	private Reply update(TeamPipelineData space, EntityType type, String id, int flags, ObjectNode body) {
+	private Reply create(TeamPipelineData space, V100Type type, int level, ObjectNode body) {
+		try {
+			return write(space, () -> {
+				EntityTable table = space.table(type.collection());
+				ObjectNode created = this.writes.create(type, body, level, (id) -> table.get(id) != null);
+				table.put(created.get("id").asString(), created);
+				return success(201, this.render.entity(space, type, created));
+			});
+		}
+		catch (V100Invalid ex) {
+			return V100Errors.reply(ex, type.entity(), null);
+		}
+	}
+
+	private Reply update(TeamPipelineData space, V100Type type, String id, int level, ObjectNode body) {
 		JsonNode bodyId = body.get("id");
 		if (bodyId != null && !bodyId.isNull() && !bodyId.asString().equals(id)) {
 			throw ApiError.badRequest(ApiError.MALFORMED_BODY, "id " + bodyId + " in the body does not match " + id);
 		}
 		try {
 			return write(space, () -> {
-				ObjectNode updated = this.writes.update(type, found(space.table(type), type, id), body, flags);
-				space.table(type).put(id, updated);
-				return success(200, render(space, type, updated, null));
+				EntityTable table = space.table(type.collection());
+				ObjectNode updated = this.writes.update(type, found(List.of(table), type, id), body, level);
+				table.put(id, updated);
+				return success(200, this.render.entity(space, type, updated));
 			});
 		}
-		catch (ApiError ex) {
-			return V100Errors.reply(ex, type.entity(), id, null, Map.of());
+		catch (V100Invalid ex) {
+			return V100Errors.reply(ex, type.entity(), null);
 		}
-	}
-
-	// Answers
-
-	/**
-	 * @return the entity as answered: each relation's URI next to its {@code *_id} (or the related
-	 * entity, when expanded), with only the fields of {@code load-only}
-	 */
-	private ObjectNode render(TeamPipelineData space, EntityType type, ObjectNode entity, @Nullable V100Query query) {
-		ObjectNode answer = this.mapper.createObjectNode();
-		for (Map.Entry<String, JsonNode> property : entity.properties()) {
-			String name = property.getKey();
-			Field field = type.fields().get(name);
-			if (field != null && field.target() != null && name.endsWith("_id")) {
-				String relation = name.substring(0, name.length() - 3);
-				JsonNode id = property.getValue();
-				if (query != null && query.expand.contains(relation)) {
-					answer.set(relation, expanded(space, field.target(), id));
-				}
-				else {
-					answer.put(relation, id.isNull() ? null : this.serviceUrl + PREFIX + space.id() + "/entities/"
-							+ field.target() + "/" + URLEncoding.segment(id.asString()));
-				}
-			}
-			answer.set(name, property.getValue());
-		}
-		return (query != null) ? project(answer, query) : answer;
-	}
-
-	/** @return the related entity as answered, or {@code null} when the relation is empty or unknown */
-	private @Nullable ObjectNode expanded(TeamPipelineData space, String collection, JsonNode id) {
-		EntityType target = this.schema.collection(collection);
-		if (id.isNull() || target == null) {
-			return null;
-		}
-		ObjectNode related = space.table(target).get(id.asString());
-		return (related != null) ? render(space, target, related, null) : null;
-	}
-
-	private static ObjectNode project(ObjectNode entity, V100Query query) {
-		return Wire.V100.project(entity, query.loadOnly);
 	}
 
 	private Reply success(int status, JsonNode data) {
@@ -258,22 +240,14 @@ public final class V100Api implements Service {
 		return new Reply(status, Map.of(), body, null);
 	}
 
-	// Helpers
-
-	private EntityType type(String collection) {
-		EntityType type = this.schema.collection(collection);
-		if (type == null) {
-			throw ApiError.notFound(ApiError.UNKNOWN_ENTITY, "cannot determine entity type from " + collection);
+	private static ObjectNode found(List<EntityTable> tables, V100Type type, String id) {
+		for (EntityTable table : tables) {
+			ObjectNode entity = table.get(id);
+			if (entity != null) {
+				return entity;
+			}
 		}
-		return type;
-	}
-
-	static ObjectNode found(EntityTable table, EntityType type, String id) {
-		ObjectNode entity = table.get(id);
-		if (entity == null) {
-			throw ApiError.notFound(ApiError.NOT_FOUND, type.entity() + " with id " + id + " not found.");
-		}
-		return entity;
+		throw ApiError.notFound(ApiError.NOT_FOUND, type.entity() + " with id " + id + " not found.");
 	}
 
 	private JsonNode parse(byte[] body) {
@@ -295,8 +269,9 @@ public final class V100Api implements Service {
 		return object;
 	}
 
-	private static Map<String, String> noParameters(Map<String, List<String>> parameters, Set<String> allowed) {
-		Map<String, String> single = new java.util.LinkedHashMap<>();
+	/** @return the parameters, each given once, when they are all {@code allowed} ones */
+	private static Map<String, String> only(Map<String, List<String>> parameters, Set<String> allowed) {
+		Map<String, String> single = new LinkedHashMap<>();
 		parameters.forEach((name, values) -> {
 			if (!allowed.contains(name) || values.size() != 1) {
 				throw ApiError.badRequest(ApiError.INVALID_QUERY, "Query parameter '" + name + "' is not valid here"

@@ -2,14 +2,11 @@ package dev.pipeliner.emulator.internal.v100;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
+import java.util.function.Supplier;
 
 import dev.pipeliner.emulator.internal.http.Reply;
 import dev.pipeliner.emulator.internal.store.ApiError;
 import dev.pipeliner.emulator.internal.store.EntityTable;
-import dev.pipeliner.emulator.internal.store.EntityWrites;
-import dev.pipeliner.emulator.internal.store.Schema.EntityType;
-import dev.pipeliner.emulator.internal.store.TeamPipelineData;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -34,70 +31,51 @@ final class V100Batches {
 
 	private final ObjectMapper mapper;
 
-	private final EntityWrites writes;
+	private final V100Writes writes;
 
-	V100Batches(ObjectMapper mapper, EntityWrites writes) {
+	V100Batches(ObjectMapper mapper, V100Writes writes) {
 		this.mapper = mapper;
 		this.writes = writes;
 	}
 
 	/**
-	 * @return the flags of {@link EntityWrites} for {@code validation-level}: 2 (only changed
-	 * fields) and 4 (only system fields) skip the required-field check of an update, 8 allows
-	 * read-only fields, 16 (relations to deleted entities) changes nothing, as no relation is checked
+	 * @return the bits of {@code validation-level}, 0 when it is not given: 2 (only changed fields),
+	 * 4 (only system fields), 8 (read-only fields allowed) and 16 (relations to deleted entities)
 	 */
-	static int flags(Map<String, String> parameters) {
+	static int level(Map<String, String> parameters) {
 		String level = parameters.get("validation-level");
 		if (level == null) {
 			return 0;
 		}
 		int bits = number(level, "validation-level");
-		if ((bits & ~(2 | 4 | 8 | 16)) != 0) {
+		int known = V100Writes.ONLY_CHANGED_FIELDS | V100Writes.ONLY_SYSTEM_FIELDS | V100Writes.OVERRIDE_READ_ONLY
+				| V100Writes.ALLOW_DELETED_RELATION;
+		if ((bits & ~known) != 0) {
 			throw ApiError.badRequest(ApiError.INVALID_QUERY, "validation-level " + bits + " has unknown bits; use 0, 2, 4, 8 and 16");
 		}
-		return (((bits & (2 | 4)) != 0) ? EntityWrites.VALIDATE_ONLY_UPDATED_FIELDS : 0)
-				| (((bits & 8) != 0) ? EntityWrites.IGNORE_READONLY : 0);
-	}
-
-	/** @return the id a create keeps: a UUID it brings that is not taken, or a new one */
-	String newId(TeamPipelineData space, EntityType type, ObjectNode body) {
-		JsonNode given = body.get("id");
-		if (given == null || given.isNull()) {
-			return space.newId(type);
-		}
-		String id = given.asString();
-		try {
-			UUID.fromString(id);
-		}
-		catch (IllegalArgumentException ex) {
-			throw ApiError.invalidField("id", ApiError.INVALID_VALUE, "id must be a UUID, but was " + given);
-		}
-		if (space.table(type).get(id) != null) {
-			throw ApiError.invalidField("id", ApiError.INVALID_VALUE, type.entity() + " with id " + id + " already exists.");
-		}
-		return id;
+		return bits;
 	}
 
 	/** Hold the space's write lock. */
-	Reply modify(TeamPipelineData space, EntityType type, JsonNode items, Map<String, String> parameters) {
-		int flags = flags(parameters);
-		Staged staged = new Staged(space.table(type), rollback(parameters), type);
+	Reply modify(EntityTable table, V100Type type, JsonNode items, Map<String, String> parameters) {
+		int level = level(parameters);
+		Staged staged = new Staged(table, rollback(parameters), type);
 		for (JsonNode item : array(items)) {
-			staged.run(item.path("id").isString() ? item.path("id").asString() : null, () -> {
+			staged.run(() -> {
 				if (!(item instanceof ObjectNode data)) {
 					throw ApiError.badRequest(ApiError.MALFORMED_BODY, "Missing or invalid JSON data: an item is not an object.");
 				}
 				JsonNode id = data.get("id");
 				if (id == null || id.isNull()) {
-					String newId = space.newId(type);
-					staged.put(newId, this.writes.create(type, newId, data, flags));
-					return newId;
+					ObjectNode created = this.writes.create(type, data, level, (taken) -> staged.get(taken) != null);
+					staged.put(created.get("id").asString(), created);
+					return created.get("id").asString();
 				}
 				ObjectNode existing = staged.get(id.asString());
 				if (existing == null) {
 					throw ApiError.notFound(ApiError.NOT_FOUND, type.entity() + " with id " + id.asString() + " not found.");
 				}
-				staged.put(id.asString(), this.writes.update(type, existing, data, flags));
+				staged.put(id.asString(), this.writes.update(type, existing, data, level));
 				return id.asString();
 			});
 		}
@@ -105,15 +83,13 @@ final class V100Batches {
 	}
 
 	/** Hold the space's write lock. */
-	Reply delete(EntityTable table, EntityType type, JsonNode ids, Map<String, String> parameters) {
-		if (parameters.containsKey("validation-level")) {
-			flags(parameters);
-		}
+	Reply delete(EntityTable table, V100Type type, JsonNode ids, Map<String, String> parameters) {
+		level(parameters);
 		Staged staged = new Staged(table, rollback(parameters), type);
 		for (JsonNode id : array(ids)) {
-			staged.run(id.isString() ? id.asString() : null, () -> {
+			staged.run(() -> {
 				if (!id.isString() || staged.get(id.asString()) == null) {
-					throw ApiError.notFound(ApiError.NOT_FOUND, type.entity() + " with id " + id + " not found.");
+					throw ApiError.notFound(ApiError.NOT_FOUND, type.entity() + " with id " + (id.isString() ? id.asString() : id) + " not found.");
 				}
 				staged.put(id.asString(), null);
 				return id.asString();
@@ -154,7 +130,7 @@ final class V100Batches {
 
 		private final int rollback;
 
-		private final EntityType type;
+		private final V100Type type;
 
 		/** The entities written so far by id, {@code null} for one deleted. */
 		private final Map<String, @Nullable ObjectNode> changes = new LinkedHashMap<>();
@@ -164,7 +140,7 @@ final class V100Batches {
 		/** The answer of the first failed item when the batch rolls back all, else {@code null}. */
 		private @Nullable Reply failure;
 
-		Staged(EntityTable table, int rollback, EntityType type) {
+		Staged(EntityTable table, int rollback, V100Type type) {
 			this.table = table;
 			this.rollback = rollback;
 			this.type = type;
@@ -179,7 +155,7 @@ final class V100Batches {
 		}
 
 		/** Runs one item, which stages its change only after it passed every check. */
-		void run(@Nullable String id, java.util.function.Supplier<String> item) {
+		void run(Supplier<String> item) {
 			if (this.failure != null) {
 				return;
 			}
@@ -188,12 +164,19 @@ final class V100Batches {
 				this.answer.add(item.get());
 			}
 			catch (ApiError ex) {
-				if (this.rollback == ROLLBACK_ALL) {
-					this.failure = V100Errors.reply(ex, this.type.entity(), id, index, Map.of());
-				}
-				else {
-					this.answer.add(V100Errors.body(ex, this.type.entity(), id, index));
-				}
+				fail(V100Errors.body(ex, index), V100Errors.reply(ex, index, Map.of()));
+			}
+			catch (V100Invalid ex) {
+				fail(V100Errors.body(ex, this.type.entity(), index), V100Errors.reply(ex, this.type.entity(), index));
+			}
+		}
+
+		private void fail(ObjectNode error, Reply reply) {
+			if (this.rollback == ROLLBACK_ALL) {
+				this.failure = reply;
+			}
+			else {
+				this.answer.add(error);
 			}
 		}
 

@@ -1,12 +1,14 @@
 package dev.pipeliner.emulator.internal.v100;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.pipeliner.emulator.internal.http.Reply;
 import dev.pipeliner.emulator.internal.store.ApiError;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -15,8 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <ul>
  * <li>the usual shape {@code {"code","name","message","http_status","success":false}};
  * <li>a validation error (422, code 40000 {@code ERROR_ENTITY_VALIDATION}) adds
- * {@code entity_id}, {@code entity_name}, {@code entity_errors}, {@code field_errors},
- * {@code step_checklist_errors} and {@code entity_index};
+ * {@code entity_id}, {@code entity_name}, {@code entity_errors}, {@code field_errors} (one per
+ * field, with all of its errors: 119 {@code ERROR_PARAMETER_MISSING} or 117
+ * {@code ERROR_PARAMETER_INVALID}), {@code step_checklist_errors} and {@code entity_index};
  * <li>an error about one item of a batch has {@code entity_index}, its position in the request;
  * <li>an unknown URL or a wrong method gets the framework's shape
  * {@code {"status","message","errorcode":null,"traceback":null}}.
@@ -43,59 +46,71 @@ final class V100Errors {
 	}
 
 	/** @return an answer with the error's status and the v100 shape for it */
-	static Reply reply(ApiError error, @Nullable String entityName, @Nullable String entityId, @Nullable Integer index,
-			Map<String, String> headers) {
+	static Reply reply(ApiError error, @Nullable Integer index, Map<String, String> headers) {
 		if (error.code() == ApiError.UNKNOWN_ENDPOINT || error.code() == ApiError.METHOD_NOT_ALLOWED) {
 			return new Reply(error.status(), headers, framework(error), null);
 		}
-		return new Reply(error.status(), headers, body(error, entityName, entityId, index), null);
+		return new Reply(error.status(), headers, body(error, index), null);
 	}
 
-	/** @return the usual shape, or the validation shape for a 422 */
-	static ObjectNode body(ApiError error, @Nullable String entityName, @Nullable String entityId,
-			@Nullable Integer index) {
+	/** @return the usual shape; an error about one item of a batch also has its {@code entity_index} */
+	static ObjectNode body(ApiError error, @Nullable Integer index) {
 		ObjectNode body = NODES.objectNode();
-		if (error.status() == 422) {
-			body.put("code", ENTITY_VALIDATION);
-			body.put("name", "ERROR_ENTITY_VALIDATION");
-			body.put("message", error.getMessage());
-			body.put("entity_id", entityId);
-			body.put("entity_name", entityName);
-			int code = (error.code() == ApiError.REQUIRED_FIELD) ? PARAMETER_MISSING : PARAMETER_INVALID;
-			String name = (code == PARAMETER_MISSING) ? "ERROR_PARAMETER_MISSING" : "ERROR_PARAMETER_INVALID";
-			if (error.field() == null) {
-				body.putArray("entity_errors").addObject().put("code", code).put("name", name).put("message", error.getMessage());
-				body.putArray("field_errors");
-			}
-			else {
-				// Only an error about one entity names a field; without the entity, the field has no id.
-				String fieldId = (entityName != null) ? fieldId(entityName, error.field()) : null;
-				body.putArray("entity_errors");
-				ObjectNode fieldError = body.putArray("field_errors").addObject();
-				fieldError.put("field_id", fieldId)
-					.put("field_name", error.field())
-					.put("name", "ERROR_FIELD_VALIDATION")
-					.put("code", FIELD_VALIDATION);
-				fieldError.putArray("errors").addObject().put("code", code).put("name", name)
-					.put("message", error.getMessage()).put("field_id", fieldId).put("field_name", error.field());
-			}
-			body.putArray("step_checklist_errors");
-			if (index != null) {
-				body.put("entity_index", index);
-			}
-			else {
-				body.putNull("entity_index");
-			}
-		}
-		else {
-			body.put("code", code(error));
-			body.put("name", name(error));
-			body.put("message", error.getMessage());
-			if (index != null) {
-				body.put("entity_index", index);
-			}
+		body.put("code", code(error));
+		body.put("name", name(error));
+		body.put("message", error.getMessage());
+		if (index != null) {
+			body.put("entity_index", index);
 		}
 		body.put("http_status", error.status());
+		body.put("success", false);
+		return body;
+	}
+
+	/** @return a {@code 422} answer naming every field error of the entity written */
+	static Reply reply(V100Invalid error, String entityName, @Nullable Integer index) {
+		return new Reply(422, Map.of(), body(error, entityName, index), null);
+	}
+
+	/**
+	 * @return the validation shape: code 40000 {@code ERROR_ENTITY_VALIDATION}, a message with
+	 * every problem on a line of its own, and a {@code field_errors} item per field with all its errors
+	 */
+	static ObjectNode body(V100Invalid error, String entityName, @Nullable Integer index) {
+		ObjectNode body = NODES.objectNode();
+		body.put("code", ENTITY_VALIDATION);
+		body.put("name", "ERROR_ENTITY_VALIDATION");
+		StringBuilder message = new StringBuilder();
+		error.problems().forEach((problem) -> message.append('\n').append(problem.message()));
+		body.put("message", message.toString());
+		body.put("entity_id", error.entityId());
+		body.put("entity_name", entityName);
+		body.putArray("entity_errors");
+		ArrayNode fields = body.putArray("field_errors");
+		Map<String, ArrayNode> byField = new LinkedHashMap<>();
+		for (V100Invalid.Problem problem : error.problems()) {
+			String fieldId = fieldId(entityName, problem.field());
+			ArrayNode errors = byField.computeIfAbsent(problem.field(), (field) -> {
+				ObjectNode item = fields.addObject();
+				item.put("field_id", fieldId).put("field_name", field).put("name", "ERROR_FIELD_VALIDATION")
+					.put("code", FIELD_VALIDATION);
+				return item.putArray("errors");
+			});
+			errors.addObject()
+				.put("code", problem.missing() ? PARAMETER_MISSING : PARAMETER_INVALID)
+				.put("name", problem.missing() ? "ERROR_PARAMETER_MISSING" : "ERROR_PARAMETER_INVALID")
+				.put("message", problem.message())
+				.put("field_id", fieldId)
+				.put("field_name", problem.field());
+		}
+		body.putArray("step_checklist_errors");
+		if (index != null) {
+			body.put("entity_index", index);
+		}
+		else {
+			body.putNull("entity_index");
+		}
+		body.put("http_status", 422);
 		body.put("success", false);
 		return body;
 	}

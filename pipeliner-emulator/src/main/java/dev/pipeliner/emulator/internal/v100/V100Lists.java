@@ -1,17 +1,22 @@
 package dev.pipeliner.emulator.internal.v100;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 import dev.pipeliner.emulator.internal.http.Reply;
-import dev.pipeliner.emulator.internal.store.ApiError;
 import dev.pipeliner.emulator.internal.store.EntityTable;
+import dev.pipeliner.emulator.internal.store.EntityTable.Key;
+import dev.pipeliner.emulator.internal.store.SortedIndex;
+import dev.pipeliner.emulator.internal.store.Wire;
+import dev.pipeliner.emulator.internal.v100.V100Property.Kind;
+import dev.pipeliner.emulator.internal.v100.V100Query.Condition;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,14 +24,15 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A page of a v100 list: {@code {"success":true,"total":n,"page_info":{…},"data":[…]}}, with
  * {@code page_info} before {@code data}, or without {@code page_info} for the legacy
- * {@code limit}/{@code offset}.
+ * {@code limit}/{@code offset}, which read in the default order.
  * <p>
- * Cursors are base64 of a JSON array, {@code ["s:<sequence>","<id>"]} in the default (insertion)
- * order and {@code ["o:<index>","<id>"]} in an {@code order-by} order. In the default order a page
- * resumes right after the entity its cursor names, by sequence number, so it costs
- * O(page + log n) without a filter, however far the reader is; entities created or deleted in
- * between neither shift nor repeat it. A filter, or an {@code order-by}, costs a pass over the
- * collection.
+ * Pages follow {@link V100Cursors keyset cursors}. A read in the order of an indexed field
+ * ({@code id}, the default, {@code created} or {@code modified}, ascending), unfiltered or with one
+ * ordered condition ({@code eq}, {@code gt}, {@code gte}, {@code lt}, {@code lte}, {@code between})
+ * on that field, is answered from the field's index: the page, its cursor's position and
+ * {@code total} cost O(page + log n), however far the reader is. Any other read costs a pass over
+ * the collection, keeping only the page in order. An empty page has {@code null} cursors and
+ * {@code has_previous_page} false, as the service's has.
  */
 final class V100Lists {
 
@@ -36,100 +42,169 @@ final class V100Lists {
 		this.mapper = mapper;
 	}
 
-	/**
-	 * Reads one page; hold the team pipeline's read lock.
-	 * @param render turns a stored entity into the form answered
-	 */
-	Reply page(EntityTable table, V100Query query, UnaryOperator<ObjectNode> render) {
-		List<ObjectNode> items = new ArrayList<>();
-		List<String> cursors = new ArrayList<>();
-		long total;
-		boolean hasPrevious;
-		boolean hasNext;
-		if (query.offset >= 0) {
-			total = legacy(table, query, items);
-			return reply(total, null, items, render);
-		}
-		if (query.isSorted()) {
-			List<ObjectNode> matches = matches(table, query);
-			matches.sort(query.comparator());
-			int start = (query.after == null) ? 0 : (int) Math.min(decode(query.after, "o:") + 1, matches.size());
-			int end = Math.min(matches.size(), start + query.first);
-			for (int i = start; i < end; i++) {
-				items.add(matches.get(i));
-				cursors.add(encode("o:" + i, matches.get(i)));
-			}
-			total = matches.size();
-			hasPrevious = start > 0;
-			hasNext = end < matches.size();
-		}
-		else {
-			long after = (query.after == null) ? -1 : decode(query.after, "s:");
-			EntityTable.Cursor cursor = table.afterSequence(after);
-			while (items.size() < query.first && cursor.hasNext()) {
-				ObjectNode entity = cursor.next();
-				if (query.matches(entity)) {
-					items.add(entity);
-					cursors.add(encode("s:" + cursor.lastSequence(), entity));
-				}
-			}
-			hasNext = false;
-			while (!hasNext && cursor.hasNext()) {
-				hasNext = query.matches(cursor.next());
-			}
-			total = query.isFiltered() ? matches(table, query).size() : table.size();
-			hasPrevious = after >= 0 && anyUpTo(table, query, after);
-		}
-		ObjectNode pageInfo = this.mapper.createObjectNode();
-		pageInfo.put("start_cursor", cursors.isEmpty() ? null : cursors.get(0));
-		pageInfo.put("end_cursor", cursors.isEmpty() ? null : cursors.get(cursors.size() - 1));
-		pageInfo.put("has_previous_page", hasPrevious);
-		pageInfo.put("has_next_page", hasNext);
-		return reply(total, pageInfo, items, render);
+	/** The entities of a page, and what page_info says of it. */
+	private record Window(List<ObjectNode> items, long total, boolean hasPrevious, boolean hasNext) {
 	}
 
-	private long legacy(EntityTable table, V100Query query, List<ObjectNode> items) {
-		if (!query.isFiltered() && !query.isSorted()) {
-			EntityTable.Cursor cursor = table.fromRank(query.offset);
-			while (items.size() < query.first && cursor.hasNext()) {
-				items.add(cursor.next());
-			}
-			return table.size();
+	/**
+	 * Reads one page; hold the team pipeline's read lock.
+	 * @param tables where the entities are: one collection, or those a view such as Activities shows
+	 * @param render turns a stored entity into the form answered
+	 */
+	Reply page(List<EntityTable> tables, V100Query query, UnaryOperator<ObjectNode> render) {
+		if (query.offset >= 0) {
+			Window legacy = legacy(tables, query);
+			return reply(legacy.total(), null, legacy.items(), render);
 		}
-		List<ObjectNode> matches = matches(table, query);
+		Window window = (tables.size() == 1) ? indexed(tables.get(0), query) : null;
+		if (window == null) {
+			window = scan(tables, query);
+		}
+		List<ObjectNode> items = window.items();
+		ObjectNode pageInfo = this.mapper.createObjectNode();
+		pageInfo.put("start_cursor", items.isEmpty() ? null : V100Cursors.encode(query, items.get(0)));
+		pageInfo.put("end_cursor", items.isEmpty() ? null : V100Cursors.encode(query, items.get(items.size() - 1)));
+		pageInfo.put("has_previous_page", !items.isEmpty() && window.hasPrevious());
+		pageInfo.put("has_next_page", window.hasNext());
+		return reply(window.total(), pageInfo, items, render);
+	}
+
+	/** @return the page from the index of the order's field, or {@code null} when the read cannot use one */
+	private @Nullable Window indexed(EntityTable table, V100Query query) {
+		String field = query.orders.isEmpty() ? "id"
+				: (query.orders.size() == 1 && !query.orders.get(0).descending()) ? query.orders.get(0).property().name() : null;
+		if (field == null || !table.isIndexed(field) || query.conditions.size() > 1) {
+			return null;
+		}
+		Condition condition = query.conditions.isEmpty() ? null : query.conditions.get(0);
+		if (condition != null && (!condition.property().name().equals(field) || !V100Query.ORDERED.contains(condition.operator()))) {
+			return null;
+		}
+		SortedIndex<Key> index = table.index(field);
+		Kind kind = (condition != null) ? condition.property().kind() : query.orders.isEmpty() ? Kind.TEXT
+				: query.orders.get(0).property().kind();
+		int low = 0;
+		int high = index.size();
+		if (condition != null) {
+			List<String> bounds = condition.values().stream().map((value) -> stored(kind, value)).toList();
+			String bound = bounds.get(0);
+			switch (condition.operator()) {
+				case "eq" -> {
+					low = index.rank(atLeast(bound));
+					high = index.rank(above(bound));
+				}
+				case "gt" -> low = index.rank(above(bound));
+				case "gte" -> low = index.rank(atLeast(bound));
+				case "lt" -> {
+					low = index.rank((key) -> key.value() != null);
+					high = index.rank(atLeast(bound));
+				}
+				case "lte" -> {
+					low = index.rank((key) -> key.value() != null);
+					high = index.rank(above(bound));
+				}
+				default -> {
+					low = index.rank(atLeast(bound));
+					high = Math.max(low, index.rank(above(bounds.get(1))));
+				}
+			}
+		}
+		int start = low;
+		if (query.after != null) {
+			List<JsonNode> cursor = V100Cursors.decode(query, query.after);
+			String id = cursor.get(cursor.size() - 1).asString();
+			JsonNode value = cursor.get(0);
+			Key after = new Key(value.isNull() ? null : stored(kind, value.asString()), id);
+			start = Math.min(high, Math.max(low, index.rank((key) -> Key.ORDER.compare(key, after) > 0)));
+		}
+		int end = Math.min(high, start + query.first);
+		List<ObjectNode> items = new ArrayList<>(end - start);
+		SortedIndex.Cursor<Key> keys = index.from(start);
+		for (int i = start; i < end; i++) {
+			ObjectNode entity = table.get(keys.next().id());
+			if (entity != null) {
+				items.add(entity);
+			}
+		}
+		return new Window(items, high - low, start > low, end < high);
+	}
+
+	/** @return the page from a pass over the entities, keeping only the page in order */
+	private static Window scan(List<EntityTable> tables, V100Query query) {
+		List<JsonNode> cursor = (query.after != null) ? V100Cursors.decode(query, query.after) : null;
+		Comparator<JsonNode> order = query.comparator();
+		PriorityQueue<ObjectNode> page = new PriorityQueue<>(query.first + 1, order.reversed());
+		long total = 0;
+		long before = 0;
+		long after = 0;
+		for (EntityTable table : tables) {
+			for (ObjectNode entity : table.values()) {
+				if (!query.matches(entity)) {
+					continue;
+				}
+				total++;
+				if (cursor != null && V100Cursors.compare(query, entity, cursor) <= 0) {
+					before++;
+					continue;
+				}
+				after++;
+				page.add(entity);
+				if (page.size() > query.first) {
+					page.poll();
+				}
+			}
+		}
+		List<ObjectNode> items = new ArrayList<>(page);
+		items.sort(order);
+		return new Window(items, total, before > 0, after > query.first);
+	}
+
+	/** The legacy {@code limit} and {@code offset}: by rank in the default order, or in the list's order. */
+	private static Window legacy(List<EntityTable> tables, V100Query query) {
+		List<ObjectNode> items = new ArrayList<>();
+		if (tables.size() == 1 && !query.isFiltered() && !query.isSorted() && tables.get(0).isIndexed("id")) {
+			EntityTable table = tables.get(0);
+			SortedIndex.Cursor<Key> keys = table.index("id").from(query.offset);
+			while (items.size() < query.first && keys.hasNext()) {
+				ObjectNode entity = table.get(keys.next().id());
+				if (entity != null) {
+					items.add(entity);
+				}
+			}
+			return new Window(items, table.size(), false, false);
+		}
+		List<ObjectNode> matches = new ArrayList<>();
+		for (EntityTable table : tables) {
+			for (ObjectNode entity : table.values()) {
+				if (query.matches(entity)) {
+					matches.add(entity);
+				}
+			}
+		}
 		matches.sort(query.comparator());
 		items.addAll(matches.subList(Math.min(query.offset, matches.size()),
 				(int) Math.min(matches.size(), (long) query.offset + query.first)));
-		return matches.size();
+		return new Window(items, matches.size(), false, false);
 	}
 
-	private static List<ObjectNode> matches(EntityTable table, V100Query query) {
-		List<ObjectNode> matches = new ArrayList<>();
-		for (ObjectNode entity : table.values()) {
-			if (query.matches(entity)) {
-				matches.add(entity);
-			}
+	/** @return a value in the form the index holds: date-times as stored, ids in lower case */
+	private static String stored(Kind kind, String value) {
+		if (kind == Kind.DATE_TIME) {
+			var instant = Wire.V100.parse(value);
+			return (instant != null) ? Wire.V100.format(instant) : value;
 		}
-		return matches;
+		return value.toLowerCase(Locale.ROOT);
 	}
 
-	/** @return whether a matching entity has a sequence number up to {@code sequence} */
-	private static boolean anyUpTo(EntityTable table, V100Query query, long sequence) {
-		EntityTable.Cursor cursor = table.fromRank(0);
-		while (cursor.hasNext()) {
-			ObjectNode entity = cursor.next();
-			if (cursor.lastSequence() > sequence) {
-				return false;
-			}
-			if (query.matches(entity)) {
-				return true;
-			}
-		}
-		return false;
+	private static Predicate<Key> atLeast(String bound) {
+		return (key) -> key.value() != null && key.value().compareTo(bound) >= 0;
 	}
 
-	private Reply reply(long total, @Nullable ObjectNode pageInfo, List<ObjectNode> items,
-			UnaryOperator<ObjectNode> render) {
+	private static Predicate<Key> above(String bound) {
+		return (key) -> key.value() != null && key.value().compareTo(bound) > 0;
+	}
+
+	private Reply reply(long total, @Nullable ObjectNode pageInfo, List<ObjectNode> items, UnaryOperator<ObjectNode> render) {
 		ObjectNode envelope = this.mapper.createObjectNode();
 		envelope.put("success", true);
 		envelope.put("total", total);
@@ -140,31 +215,6 @@ final class V100Lists {
 		String head = json.substring(0, json.length() - 1) + ",\"data\":[";
 		List<ObjectNode> rendered = items.stream().map(render).toList();
 		return new Reply(200, Map.of(), null, rendered, head, "]}");
-	}
-
-	private String encode(String position, ObjectNode entity) {
-		String json = this.mapper.writeValueAsString(
-				this.mapper.createArrayNode().add(position).add(entity.path("id").asString()));
-		return Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private long decode(String cursor, String kind) {
-		try {
-			JsonNode array = this.mapper.readTree(Base64.getDecoder().decode(cursor.trim()));
-			String position = array.get(0).asString();
-			if (!position.startsWith(kind)) {
-				throw invalidCursor(cursor, "it belongs to a list in another order");
-			}
-			return Long.parseLong(position.substring(kind.length()));
-		}
-		catch (IllegalArgumentException | JacksonException | NullPointerException ex) {
-			throw invalidCursor(cursor, "it is not a cursor this API gave");
-		}
-	}
-
-	private static ApiError invalidCursor(String cursor, String why) {
-		String shown = (cursor.length() > 60) ? cursor.substring(0, 60) + "…" : cursor;
-		return ApiError.badRequest(ApiError.INVALID_QUERY, "after '" + shown + "' is not valid: " + why);
 	}
 
 }

@@ -5,16 +5,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import dev.pipeliner.emulator.internal.store.ApiError;
-import dev.pipeliner.emulator.internal.store.Schema.EntityType;
-import dev.pipeliner.emulator.internal.store.Schema.Field;
-import dev.pipeliner.emulator.internal.store.Schema.Type;
 import dev.pipeliner.emulator.internal.store.Wire;
+import dev.pipeliner.emulator.internal.v100.V100Property.Kind;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
@@ -23,8 +22,13 @@ import tools.jackson.databind.node.NullNode;
  * The query parameters of a v100 list: {@code first}, {@code after}, {@code order-by},
  * {@code filter[field]} with {@code filter-op[field]}, {@code load-only}, {@code expand},
  * {@code include-deleted}, and the legacy {@code limit} and {@code offset}; checked against the
- * entity's fields. {@code between} takes its two bounds as {@code filter[field]=low,high} or as
- * the parameter given twice.
+ * contract's properties of the collection. {@code between} takes its two bounds as
+ * {@code filter[field]=low,high} or as the parameter given twice.
+ * <p>
+ * The order is the {@code order-by} keys, then the id, ascending: the default order is by id.
+ * Numbers compare as numbers, date-times as instants in any UTC form, booleans as such, other
+ * values as text ignoring case (sorts) or respecting it (filters, but for the {@code i*}
+ * operators); {@code null} sorts first.
  */
 final class V100Query {
 
@@ -41,10 +45,13 @@ final class V100Query {
 
 	private static final Set<String> WITHOUT_VALUE = Set.of("null", "not-null", "empty", "not-empty");
 
-	record Condition(Field field, String operator, List<String> values) {
+	/** The operators that compare values in their order. */
+	static final Set<String> ORDERED = Set.of("eq", "gt", "gte", "lt", "lte", "between");
+
+	record Condition(V100Property property, String operator, List<String> values) {
 	}
 
-	record Order(Field field, boolean descending) {
+	record Order(V100Property property, boolean descending) {
 	}
 
 	final int first;
@@ -57,11 +64,12 @@ final class V100Query {
 
 	final List<Condition> conditions = new ArrayList<>();
 
+	/** The {@code order-by} keys, without a last ascending {@code id}, which every order ends with. */
 	final List<Order> orders = new ArrayList<>();
 
 	final List<String> loadOnly = new ArrayList<>();
 
-	final List<String> expand = new ArrayList<>();
+	final Set<String> expand = new LinkedHashSet<>();
 
 	private V100Query(int first, @Nullable String after, int offset) {
 		this.first = first;
@@ -69,7 +77,7 @@ final class V100Query {
 		this.offset = offset;
 	}
 
-	static V100Query parse(Map<String, List<String>> parameters, EntityType type) {
+	static V100Query parse(Map<String, List<String>> parameters, V100Type type) {
 		Map<String, List<String>> filters = new LinkedHashMap<>();
 		Map<String, String> operators = new LinkedHashMap<>();
 		Map<String, String> single = new LinkedHashMap<>();
@@ -90,6 +98,10 @@ final class V100Query {
 		if (single.containsKey("before") || single.containsKey("last")) {
 			throw invalid("before and last are not supported by the emulator; page forward with first and after");
 		}
+		String deleted = single.get("include-deleted");
+		if (deleted != null && !deleted.equals("true") && !deleted.equals("false")) {
+			throw invalid("include-deleted must be true or false, but was '" + deleted + "'");
+		}
 		boolean legacy = single.containsKey("limit") || single.containsKey("offset");
 		if (legacy && (single.containsKey("first") || single.containsKey("after"))) {
 			throw invalid("limit and offset cannot be combined with first and after");
@@ -106,50 +118,68 @@ final class V100Query {
 				throw invalid("filter-op[" + field + "] needs a value in filter[" + field + "]");
 			}
 		});
-		Set<String> filtered = new java.util.LinkedHashSet<>(filters.keySet());
+		Set<String> filtered = new LinkedHashSet<>(filters.keySet());
 		filtered.addAll(operators.keySet());
 		for (String name : filtered) {
-			String operator = operators.getOrDefault(name, "eq");
-			if (!OPERATORS.contains(operator)) {
-				throw invalid("filter-op[" + name + "] '" + operator + "' is not one of " + OPERATORS);
-			}
-			List<String> values = filters.getOrDefault(name, List.of());
-			if (operator.equals("between")) {
-				values = (values.size() == 1) ? List.of(values.get(0).split(",", -1)) : values;
-				if (values.size() != 2) {
-					throw invalid("filter-op[" + name + "]=between takes two values: filter[" + name + "]=low,high");
-				}
-			}
-			else if (values.size() > 1) {
-				throw invalid("filter[" + name + "] is given more than once");
-			}
-			Field field = field(type, name, "filter");
-			values.forEach((value) -> checkComparable(field, operator, value));
-			query.conditions.add(new Condition(field, operator, values));
+			query.conditions.add(condition(type, name, operators.getOrDefault(name, "eq"), filters.getOrDefault(name, List.of())));
 		}
 		for (String part : split(single.get("order-by"))) {
 			boolean descending = part.startsWith("-");
-			query.orders.add(new Order(field(type, descending ? part.substring(1) : part, "order-by"), descending));
+			V100Property property = stored(type, descending ? part.substring(1) : part, "order-by");
+			if (property.kind() == Kind.STRUCTURE) {
+				throw invalid("order-by names '" + property.name() + "', whose values have no order");
+			}
+			query.orders.add(new Order(property, descending));
+		}
+		if (!query.orders.isEmpty()) {
+			Order last = query.orders.get(query.orders.size() - 1);
+			if (last.property().name().equals("id") && !last.descending()) {
+				query.orders.remove(query.orders.size() - 1);
+			}
 		}
 		for (String name : split(single.get("load-only"))) {
 			int dot = name.indexOf('.');
 			String top = (dot < 0) ? name : name.substring(0, dot);
-			if (!type.fields().containsKey(top)) {
-				Field relation = field(type, top + "_id", "load-only");
-				if (relation.target() == null) {
-					throw invalid("load-only names '" + top + "', which is not a field of " + type.entity());
-				}
+			if (type.property(top) == null) {
+				throw invalid("load-only names '" + top + "', which is not a field of " + type.entity());
 			}
 			query.loadOnly.add(top);
 		}
 		for (String name : split(single.get("expand"))) {
-			Field relation = type.fields().get(name + "_id");
-			if (relation == null || relation.target() == null) {
+			if (V100Render.expandable(type, name) == null) {
 				throw invalid("expand names '" + name + "', which is not a relation of " + type.entity());
+			}
+			int dot = name.indexOf('.');
+			if (dot > 0) {
+				query.expand.add(name.substring(0, dot));
 			}
 			query.expand.add(name);
 		}
 		return query;
+	}
+
+	private static Condition condition(V100Type type, String name, String operator, List<String> given) {
+		if (!OPERATORS.contains(operator)) {
+			throw invalid("filter-op[" + name + "] '" + operator + "' is not one of " + OPERATORS);
+		}
+		List<String> values = given;
+		if (operator.equals("between")) {
+			values = (values.size() == 1) ? List.of(values.get(0).split(",", -1)) : values;
+			if (values.size() != 2) {
+				throw invalid("filter-op[" + name + "]=between takes two values: filter[" + name + "]=low,high");
+			}
+		}
+		else if (values.size() > 1) {
+			throw invalid("filter[" + name + "] is given more than once");
+		}
+		V100Property property = stored(type, name, "filter");
+		for (String value : values) {
+			if (ORDERED.contains(operator) && !comparable(property.kind(), value)) {
+				throw invalid("filter[" + name + "] '" + value + "' is not a valid "
+						+ property.kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + " value");
+			}
+		}
+		return new Condition(property, operator, values);
 	}
 
 	boolean isFiltered() {
@@ -162,21 +192,22 @@ final class V100Query {
 
 	boolean matches(JsonNode entity) {
 		for (Condition condition : this.conditions) {
-			if (!matches(entity.get(condition.field().apiName()), condition)) {
+			if (!matches(entity.get(condition.property().name()), condition)) {
 				return false;
 			}
 		}
 		return true;
 	}
 
+	/** @return the order of the list: its keys, then the id */
 	Comparator<JsonNode> comparator() {
 		Comparator<JsonNode> comparator = (a, b) -> 0;
 		for (Order order : this.orders) {
-			Field field = order.field();
-			Comparator<JsonNode> byField = (a, b) -> compareNullsFirst(field, a.get(field.apiName()), b.get(field.apiName()));
-			comparator = comparator.thenComparing(order.descending() ? byField.reversed() : byField);
+			V100Property property = order.property();
+			Comparator<JsonNode> byKey = (a, b) -> sortCompare(property.kind(), a.get(property.name()), b.get(property.name()));
+			comparator = comparator.thenComparing(order.descending() ? byKey.reversed() : byKey);
 		}
-		return comparator;
+		return comparator.thenComparing((a, b) -> a.path("id").asString("").compareTo(b.path("id").asString("")));
 	}
 
 	/** An entity without the field matches as if the field were {@code null}. */
@@ -185,10 +216,10 @@ final class V100Query {
 		boolean isNull = value.isNull();
 		String text = isNull ? "" : (value.isValueNode() ? value.asString() : value.toString());
 		String expected = condition.values().isEmpty() ? "" : condition.values().get(0);
-		Field field = condition.field();
+		Kind kind = condition.property().kind();
 		return switch (condition.operator()) {
-			case "eq" -> !isNull && compare(field, value, expected) == 0;
-			case "not-eq" -> isNull || compare(field, value, expected) != 0;
+			case "eq" -> !isNull && compare(kind, value, expected) == 0;
+			case "not-eq" -> isNull || compare(kind, value, expected) != 0;
 			case "ieq" -> !isNull && text.equalsIgnoreCase(expected);
 			case "not-ieq" -> isNull || !text.equalsIgnoreCase(expected);
 			case "contains" -> !isNull && text.contains(expected);
@@ -201,51 +232,43 @@ final class V100Query {
 			case "not-null" -> !isNull;
 			case "empty" -> isNull || text.isEmpty() || (value.isContainer() && value.isEmpty());
 			case "not-empty" -> !isNull && !text.isEmpty() && !(value.isContainer() && value.isEmpty());
-			case "gt" -> !isNull && compare(field, value, expected) > 0;
-			case "gte" -> !isNull && compare(field, value, expected) >= 0;
-			case "lt" -> !isNull && compare(field, value, expected) < 0;
-			case "lte" -> !isNull && compare(field, value, expected) <= 0;
-			default -> !isNull && compare(field, value, expected) >= 0
-					&& compare(field, value, condition.values().get(1)) <= 0;
+			case "gt" -> !isNull && compare(kind, value, expected) > 0;
+			case "gte" -> !isNull && compare(kind, value, expected) >= 0;
+			case "lt" -> !isNull && compare(kind, value, expected) < 0;
+			case "lte" -> !isNull && compare(kind, value, expected) <= 0;
+			default -> !isNull && compare(kind, value, expected) >= 0 && compare(kind, value, condition.values().get(1)) <= 0;
 		};
 	}
 
-	/** Numbers compare as numbers, date-times as instants, booleans as such, the rest as text. */
-	private static int compare(Field field, JsonNode value, String expected) {
+	/** Filters: numbers as numbers, date-times as instants, booleans as such, the rest as text. */
+	private static int compare(Kind kind, JsonNode value, String expected) {
 		String text = value.isValueNode() ? value.asString() : value.toString();
-		return switch (field.type()) {
-			case LONG, DECIMAL -> number(text).compareTo(number(expected));
-			case DATETIME -> instant(text).compareTo(instant(expected));
+		return switch (kind) {
+			case NUMBER -> number(text).compareTo(number(expected));
+			case DATE_TIME -> instant(text).compareTo(instant(expected));
 			case BOOLEAN -> Boolean.compare(value.asBoolean(), Boolean.parseBoolean(expected.trim()));
 			default -> text.compareTo(expected);
 		};
 	}
 
-	private static int compareNullsFirst(Field field, @Nullable JsonNode a, @Nullable JsonNode b) {
+	/** Sorts and cursors: as {@link #compare}, but text ignoring case, and {@code null} first. */
+	static int sortCompare(Kind kind, @Nullable JsonNode a, @Nullable JsonNode b) {
 		if (a == null || a.isNull() || b == null || b.isNull()) {
 			return Boolean.compare(a != null && !a.isNull(), b != null && !b.isNull());
 		}
-		if (field.type() == Type.STRING || field.type() == Type.UNICODE) {
+		if (kind == Kind.TEXT) {
 			return a.asString().compareToIgnoreCase(b.asString());
 		}
-		return compare(field, a, b.isValueNode() ? b.asString() : b.toString());
+		return compare(kind, a, b.isValueNode() ? b.asString() : b.toString());
 	}
 
-	private static void checkComparable(Field field, String operator, String value) {
-		boolean ordered = Set.of("eq", "not-eq", "gt", "gte", "lt", "lte", "between").contains(operator);
-		if (!ordered) {
-			return;
-		}
-		boolean valid = switch (field.type()) {
-			case LONG, DECIMAL -> parsesAsNumber(value);
-			case DATETIME -> Wire.V100.parse(value) != null;
+	private static boolean comparable(Kind kind, String value) {
+		return switch (kind) {
+			case NUMBER -> parsesAsNumber(value);
+			case DATE_TIME -> Wire.V100.parse(value) != null;
 			case BOOLEAN -> value.equals("true") || value.equals("false");
 			default -> true;
 		};
-		if (!valid) {
-			throw invalid("filter[" + field.apiName() + "] '" + value + "' is not a valid "
-					+ field.type().name().toLowerCase(Locale.ROOT) + " value");
-		}
 	}
 
 	private static boolean parsesAsNumber(String value) {
@@ -267,12 +290,19 @@ final class V100Query {
 		return (instant != null) ? instant : Instant.EPOCH;
 	}
 
-	private static Field field(EntityType type, String name, String parameter) {
-		Field field = type.fields().get(name);
-		if (field == null) {
+	/** @return a property whose values entities store, which filters and sorts can read */
+	private static V100Property stored(V100Type type, String name, String parameter) {
+		V100Property property = type.property(name);
+		if (property == null) {
 			throw invalid(parameter + " names '" + name + "', which is not a field of " + type.entity());
 		}
-		return field;
+		if (property.isDerived()) {
+			V100Property.Relation relation = property.relation();
+			String idProperty = (relation != null) ? relation.idProperty() : null;
+			throw invalid(parameter + " names '" + name + "', which answers derive"
+					+ ((idProperty != null) ? "; use " + idProperty : ""));
+		}
+		return property;
 	}
 
 	private static String once(String name, List<String> values) {
@@ -303,7 +333,7 @@ final class V100Query {
 		return text.toLowerCase(Locale.ROOT);
 	}
 
-	private static ApiError invalid(String message) {
+	static ApiError invalid(String message) {
 		return ApiError.badRequest(ApiError.INVALID_QUERY, message);
 	}
 

@@ -15,7 +15,7 @@ class EntityTableTest {
 
 	private final JsonMapper mapper = JsonMapper.builder().build();
 
-	private final EntityTable table = new EntityTable();
+	private final EntityTable table = new EntityTable(List.of("name"));
 
 	/** What the table must behave like: a map in insertion order. */
 	private final Map<String, ObjectNode> reference = new LinkedHashMap<>();
@@ -37,7 +37,7 @@ class EntityTableTest {
 					this.reference.remove(id);
 				}
 				else if (this.reference.containsKey(id)) {
-					ObjectNode updated = entity(id).put("round", round);
+					ObjectNode updated = entity(id).put("round", round).put("name", "n" + random.nextInt(50));
 					this.table.put(id, updated);
 					this.reference.put(id, updated);
 				}
@@ -96,6 +96,13 @@ class EntityTableTest {
 		for (String id : this.reference.keySet()) {
 			assertThat(this.table.get(id)).isSameAs(this.reference.get(id));
 		}
+		List<EntityTable.Key> byName = new ArrayList<>();
+		SortedIndex.Cursor<EntityTable.Key> names = this.table.index("name").from(0);
+		while (names.hasNext()) {
+			byName.add(names.next());
+		}
+		assertThat(byName).isSortedAccordingTo(EntityTable.Key.ORDER)
+			.containsExactlyInAnyOrderElementsOf(all.stream().map((entity) -> EntityTable.key("name", entity.get("ID").asString(), entity)).toList());
 	}
 
 	private void create() {
@@ -106,7 +113,8 @@ class EntityTableTest {
 	}
 
 	private ObjectNode entity(String id) {
-		return this.mapper.createObjectNode().put("ID", id);
+		ObjectNode entity = this.mapper.createObjectNode().put("ID", id);
+		return (this.created % 7 == 0) ? entity : entity.put("name", "n" + (this.created % 50));
 	}
 
 }
