@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PackageInfoTests {
 
-	private static final List<String> MODULES = List.of("pipeliner-client", "pipeliner-spring-boot-autoconfigure",
-			"pipeliner-emulator", "sample-app", "benchmarks");
+	private static final List<String> MODULES = List.of("pipeliner-codegen", "pipeliner-client",
+			"pipeliner-spring-boot-autoconfigure", "pipeliner-emulator", "sample-app", "benchmarks");
 
 	@Test
 	void everyPackageSaysWhatItIsForAndIsNullMarked() throws IOException {
