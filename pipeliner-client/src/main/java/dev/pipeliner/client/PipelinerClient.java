@@ -27,6 +27,7 @@ import dev.pipeliner.client.internal.protocol.EntityNames;
 import dev.pipeliner.client.internal.protocol.Protocol;
 import dev.pipeliner.client.internal.protocol.Resolver.Target;
 import dev.pipeliner.client.internal.protocol.Resolver;
+import dev.pipeliner.client.internal.protocol.ValueForms;
 import dev.pipeliner.client.query.Query;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -94,6 +95,9 @@ public final class PipelinerClient {
 	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
 	static final ObjectMapper DEFAULT_MAPPER = WireJson.MAPPER;
+
+	/** The mapper of entities made with {@link Entity#of(Map)}: the wire date-times of either protocol read. */
+	static final ObjectMapper STANDALONE_MAPPER = WireJson.MAPPER.rebuild().addModule(ValueForms.readers()).build();
 
 	private static final Pattern TEAM_PIPELINE = Pattern.compile("[A-Za-z0-9_\\-]+");
 
@@ -357,7 +361,7 @@ public final class PipelinerClient {
 		Arguments.requireId(id, "id");
 		Arguments.requireNonNull(type, "type");
 		return on("getEntity", name, (target) -> target.protocol().one(target.collection(), id))
-			.map((node) -> new Entity(node, this.settings.mapper()).as(type));
+			.map((node) -> entity(node).as(type));
 	}
 
 	// Writing
@@ -544,9 +548,13 @@ public final class PipelinerClient {
 	private <T> EntityPage<T> convert(EntityPage<ObjectNode> page, Class<T> type) {
 		List<T> items = new ArrayList<>(page.items().size());
 		for (ObjectNode node : page.items()) {
-			items.add(new Entity(node, this.settings.mapper()).as(type));
+			items.add(entity(node).as(type));
 		}
 		return page.withItems(items);
+	}
+
+	private Entity entity(ObjectNode node) {
+		return new Entity(node, this.settings.mapper(), this.resolver.configured().dateTimeForm());
 	}
 
 	private ObjectNode toObject(Object data, String name) {

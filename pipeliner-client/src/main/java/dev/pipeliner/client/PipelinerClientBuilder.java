@@ -200,8 +200,13 @@ public final class PipelinerClientBuilder {
 	/**
 	 * @param mapper the mapper for the caller's own types: {@link Entity#as(Class)}, the
 	 * {@code Class<T>} overloads, and request bodies written from records and POJOs, with the
-	 * protocol's forms of dates and booleans added. The wire format itself is read with the
-	 * client's own mapper, so no setting of this one changes how answers are decoded.
+	 * protocol's forms of dates and booleans added. Its modules and settings apply; the
+	 * date-times of answers, in any of the protocols' forms, are read onto {@code Instant},
+	 * {@code OffsetDateTime}, {@code ZonedDateTime}, {@code LocalDateTime} and {@code LocalDate}
+	 * as their ISO-8601 equivalents would be (a {@code LocalDateTime} or {@code LocalDate} gets
+	 * the UTC date and time), and decimals onto {@code BigDecimal} digit for digit. The wire
+	 * format itself is read with the client's own mapper, so no setting of this one changes how
+	 * answers are decoded.
 	 */
 	public PipelinerClientBuilder jsonMapper(ObjectMapper mapper) {
 		this.mapper = InvalidSettingException.check("jsonMapper", () -> Arguments.requireNonNull(mapper, "mapper"));
@@ -351,10 +356,12 @@ public final class PipelinerClientBuilder {
 						retry, maxResponseSize)
 				: (url, account, token, password) -> new V1Protocol(client, url, account, token, password, readTimeout,
 						retry, maxResponseSize);
-		// the value forms of the protocol, for every client derived from this builder
-		Bodies bodies = new Bodies(this.mapper, protocols.create(serviceUrl, pipeline, apiToken, apiPassword)
-			.values());
-		PipelinerClient.Settings settings = new PipelinerClient.Settings(protocols, serviceUrl, this.mapper, bodies, this.callTimeout,
+		// the caller's mapper with the protocol's value forms, for every client derived from this builder
+		ObjectMapper mapper = this.mapper.rebuild()
+			.addModule(protocols.create(serviceUrl, pipeline, apiToken, apiPassword).values())
+			.build();
+		PipelinerClient.Settings settings = new PipelinerClient.Settings(protocols, serviceUrl, mapper, new Bodies(mapper),
+				this.callTimeout,
 				new OffsetPaging(this.pageSize, this.prefetchPages, this.maxPagesInFlight), new CursorPaging(this.pageSize),
 				new Batching(this.batchSize, this.batchConcurrency),
 				new Observations(this.observationRegistry, this.observationConvention), this.allowInsecureHttp,

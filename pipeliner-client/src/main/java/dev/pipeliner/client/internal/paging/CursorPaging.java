@@ -51,16 +51,23 @@ public final class CursorPaging {
 	/** Where a read starts: a position, and the cursor of the page there ({@code null} for the first). */
 	private record Start(long position, @Nullable String cursor) {
 
-		/** A token of {@link #token}, or a bare cursor, which counts from position 0. */
+		/**
+		 * A token of {@link #token}, or a bare cursor, which counts from position 0.
+		 * @throws IllegalArgumentException for a token whose cursor is empty or holds whitespace or
+		 * control characters, which no server's cursor does
+		 */
 		static Start of(@Nullable String token) {
 			if (token == null) {
 				return new Start(0, null);
 			}
 			int colon = token.indexOf(':');
-			if (colon > 0 && colon < 19 && token.substring(0, colon).chars().allMatch(Character::isDigit)) {
-				return new Start(Long.parseLong(token.substring(0, colon)), token.substring(colon + 1));
+			boolean positioned = colon > 0 && colon < 19 && token.substring(0, colon).chars().allMatch(Character::isDigit);
+			String cursor = positioned ? token.substring(colon + 1) : token;
+			if (cursor.isEmpty() || cursor.chars().anyMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+				throw new IllegalArgumentException("continuationToken must be the continuation token of a page,"
+						+ " a position and a cursor such as '100:WyIwMSJd', but was " + Arguments.quote(token));
 			}
-			return new Start(0, token);
+			return new Start(positioned ? Long.parseLong(token.substring(0, colon)) : 0, cursor);
 		}
 
 	}

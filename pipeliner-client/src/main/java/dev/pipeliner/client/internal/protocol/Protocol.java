@@ -45,8 +45,14 @@ public interface Protocol {
 	/** @return the name of the id field of entities: {@code ID} or {@code id} */
 	String idField();
 
-	/** @return how request bodies write dates, times and booleans */
+	/**
+	 * @return how request bodies write dates, times and booleans, and how the date-times of
+	 * answers are read onto the java.time types
+	 */
 	JacksonModule values();
+
+	/** @return the form of date-times in this protocol's answers, for messages */
+	String dateTimeForm();
 
 	/** @return whether streams page by cursor; otherwise by offset */
 	boolean pagesByCursor();

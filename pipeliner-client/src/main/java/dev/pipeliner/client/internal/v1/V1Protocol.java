@@ -103,6 +103,11 @@ public final class V1Protocol implements Protocol {
 	}
 
 	@Override
+	public String dateTimeForm() {
+		return V1Values.FORM;
+	}
+
+	@Override
 	public boolean pagesByCursor() {
 		return false;
 	}

@@ -95,6 +95,11 @@ public final class V100Protocol implements Protocol {
 	}
 
 	@Override
+	public String dateTimeForm() {
+		return V100Values.FORM;
+	}
+
+	@Override
 	public boolean pagesByCursor() {
 		return true;
 	}
