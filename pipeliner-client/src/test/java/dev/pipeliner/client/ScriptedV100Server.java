@@ -39,8 +39,12 @@ final class ScriptedV100Server implements AutoCloseable {
 	record Request(String method, String path, Map<String, String> query, String body) {
 	}
 
-	/** An answer: a status and a JSON body. */
-	record Reply(int status, String body) {
+	/** An answer: a status, a JSON body and more headers. */
+	record Reply(int status, String body, Map<String, String> headers) {
+
+		Reply(int status, String body) {
+			this(status, body, Map.of());
+		}
 
 		static Reply ok(String body) {
 			return new Reply(200, body);
@@ -61,6 +65,8 @@ final class ScriptedV100Server implements AutoCloseable {
 
 	private final Script script;
 
+	private final String entities;
+
 	final List<Request> requests = new CopyOnWriteArrayList<>();
 
 	/** The path of every request, the {@code Entities} lookups included. */
@@ -72,6 +78,12 @@ final class ScriptedV100Server implements AutoCloseable {
 	}
 
 	ScriptedV100Server(Script script) throws IOException {
+		this(ENTITIES, script);
+	}
+
+	/** @param entities the answer to every request of the {@code Entities} collection */
+	ScriptedV100Server(String entities, Script script) throws IOException {
+		this.entities = entities;
 		this.script = script;
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/", this::handle);
@@ -101,7 +113,7 @@ final class ScriptedV100Server implements AutoCloseable {
 		String path = exchange.getRequestURI().getRawPath();
 		this.paths.add(path);
 		if (path.equals(BASE + "/Entities")) {
-			send(exchange, Reply.ok(ENTITIES));
+			send(exchange, Reply.ok(this.entities));
 			return;
 		}
 		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -119,7 +131,8 @@ final class ScriptedV100Server implements AutoCloseable {
 	private static void send(HttpExchange exchange, Reply reply) throws IOException {
 		byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().add("Content-Type", "application/json");
-		exchange.sendResponseHeaders(reply.status(), bytes.length);
+		reply.headers().forEach(exchange.getResponseHeaders()::add);
+		exchange.sendResponseHeaders(reply.status(), (bytes.length == 0) ? -1 : bytes.length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(bytes);
 		}

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class V100ValuesTest {
 
-	private static final int SEEDS = 200;
+	private static final int SEEDS = 120;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

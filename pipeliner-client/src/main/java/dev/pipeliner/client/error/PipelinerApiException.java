@@ -9,10 +9,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 
 /**
- * The Pipeliner server (or a proxy in front of it) answered with an HTTP error status. Carries the
- * status, the API error code and the server's message when the body held them, and the method and
- * URL of the request. The URL never contains credentials: they travel in the
- * {@code Authorization} header only.
+ * The Pipeliner server (or a proxy in front of it) answered with an HTTP error status, or with
+ * {@code success: false}. Carries the status, what the server said ({@link #getServerError()}:
+ * the API error code, name and message, and the field and entity errors of a validation), the
+ * method and URL of the request, and the operation it was made for when it was a lookup that
+ * operation needed (the entity names, say). The URL never contains credentials: they travel in
+ * the {@code Authorization} header only, and wherever the server echoes them in its text, the
+ * client shows {@code REDACTED} instead.
  * <p>
  * Subtypes name the common cases; any other status is reported with this type.
  */
@@ -20,15 +23,15 @@ public class PipelinerApiException extends PipelinerException {
 
 	private final int status;
 
-	private final @Nullable Integer errorCode;
-
-	private final @Nullable String serverMessage;
+	private final ServerError error;
 
 	private final HttpMethod method;
 
 	private final URI uri;
 
 	private final @Nullable Duration retryAfter;
+
+	private final @Nullable String operation;
 
 	public PipelinerApiException(int status, @Nullable Integer errorCode, @Nullable String serverMessage,
 			HttpMethod method, URI uri) {
@@ -41,41 +44,79 @@ public class PipelinerApiException extends PipelinerException {
 	 */
 	public PipelinerApiException(int status, @Nullable Integer errorCode, @Nullable String serverMessage,
 			HttpMethod method, URI uri, @Nullable Duration retryAfter) {
-		super(describe(status, errorCode, serverMessage, method, uri), null);
+		this(status, ServerError.of(errorCode, serverMessage), method, uri, retryAfter, null, null);
+	}
+
+	/**
+	 * @param status the HTTP status, or for an answer {@code 200} with {@code success: false}, the
+	 * status its body named ({@code http_status})
+	 * @param error what the server said
+	 * @param retryAfter the wait the server asked for in a {@code Retry-After} header, or
+	 * {@code null}
+	 * @param operation the operation the request was made for, when it was a lookup of that
+	 * operation (such as {@code getEntity Contacts}), or {@code null}
+	 * @param hint what is probably wrong and where to look, for the message, or {@code null}
+	 */
+	public PipelinerApiException(int status, ServerError error, HttpMethod method, URI uri, @Nullable Duration retryAfter,
+			@Nullable String operation, @Nullable String hint) {
+		super(describe(status, error, method, uri, operation, hint), null);
 		this.status = status;
-		this.errorCode = errorCode;
-		this.serverMessage = serverMessage;
+		this.error = error;
 		this.method = method;
 		this.uri = uri;
 		this.retryAfter = retryAfter;
+		this.operation = operation;
 	}
 
-	private static String describe(int status, @Nullable Integer errorCode, @Nullable String serverMessage,
-			HttpMethod method, URI uri) {
-		StringBuilder text = new StringBuilder().append(method).append(' ').append(Arguments.describe(uri))
-			.append(" answered HTTP ").append(status);
-		if (errorCode != null) {
-			text.append(", error code ").append(errorCode);
+	private static String describe(int status, ServerError error, HttpMethod method, URI uri,
+			@Nullable String operation, @Nullable String hint) {
+		StringBuilder text = new StringBuilder();
+		if (operation != null) {
+			text.append(operation).append(": ");
 		}
-		if (serverMessage != null && !serverMessage.isBlank()) {
-			text.append(": ").append(Arguments.shorten(serverMessage));
+		text.append(method).append(' ').append(Arguments.describe(uri)).append(" answered HTTP ").append(status);
+		if (error.code() != null) {
+			text.append(", error code ").append(error.code());
+		}
+		if (error.entityIndex() != null) {
+			text.append(", for items[").append(error.entityIndex()).append(']');
+		}
+		String said = error.describe();
+		if (!said.isBlank()) {
+			text.append(": ").append(Arguments.shorten(said));
+		}
+		if (hint != null) {
+			text.append(". ").append(hint);
 		}
 		return text.toString();
 	}
 
-	/** @return the HTTP status code of the answer */
+	/** @return the HTTP status code of the answer, or the {@code http_status} of a {@code success: false} body */
 	public int getStatus() {
 		return this.status;
 	}
 
-	/** @return the Pipeliner error code ({@code errorcode} in the body), or {@code null} if the body had none */
+	/** @return everything the server said of the failure */
+	public ServerError getServerError() {
+		return this.error;
+	}
+
+	/**
+	 * @return the Pipeliner error code ({@code code} on v100, {@code errorcode} on v1), or
+	 * {@code null} if the body had none
+	 */
 	public @Nullable Integer getErrorCode() {
-		return this.errorCode;
+		return this.error.code();
+	}
+
+	/** @return the error's name, such as {@code ERROR_ENTITY_VALIDATION} (v100), or {@code null} */
+	public @Nullable String getErrorName() {
+		return this.error.name();
 	}
 
 	/** @return the server's message, or {@code null} if the body had none (an empty or HTML answer) */
 	public @Nullable String getServerMessage() {
-		return this.serverMessage;
+		return this.error.message();
 	}
 
 	/** @return the HTTP method of the failed request */
@@ -86,6 +127,14 @@ public class PipelinerApiException extends PipelinerException {
 	/** @return the URL of the failed request, without credentials */
 	public URI getUri() {
 		return this.uri;
+	}
+
+	/**
+	 * @return the operation the failed request was a lookup for (the entity names of a
+	 * {@code getEntity Contacts}, say), or {@code null} when the request was the operation's own
+	 */
+	public @Nullable String getOperation() {
+		return this.operation;
 	}
 
 	/**

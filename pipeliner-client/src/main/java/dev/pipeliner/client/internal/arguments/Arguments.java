@@ -113,6 +113,17 @@ public final class Arguments {
 		return (url != null) ? USER_INFO.matcher(url).replaceFirst("$1…@") : null;
 	}
 
+	/** @return the URL without its user info, if it had any */
+	public static URI withoutUserInfo(URI url) {
+		if (url.getRawUserInfo() == null || url.getHost() == null) {
+			return url;
+		}
+		return URI.create(url.getScheme() + "://" + url.getHost() + ((url.getPort() >= 0) ? ":" + url.getPort() : "")
+				+ ((url.getRawPath() != null) ? url.getRawPath() : "")
+				+ ((url.getRawQuery() != null) ? "?" + url.getRawQuery() : "")
+				+ ((url.getRawFragment() != null) ? "#" + url.getRawFragment() : ""));
+	}
+
 	/**
 	 * API credentials as Basic auth carries them: not blank, no control characters, and no
 	 * {@code ':'} in the token, which would make the user and password ambiguous. The messages

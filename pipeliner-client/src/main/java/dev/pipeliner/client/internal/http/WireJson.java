@@ -1,6 +1,8 @@
 package dev.pipeliner.client.internal.http;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,6 +20,22 @@ public final class WireJson {
 		.build();
 
 	private WireJson() {
+	}
+
+	/** @return a whole number that fits an {@code int}, written as a number or as its text; else {@code null} */
+	public static @Nullable Integer integer(@Nullable JsonNode value) {
+		if (value != null && value.isIntegralNumber() && value.canConvertToInt()) {
+			return value.intValue();
+		}
+		if (value != null && value.isString()) {
+			try {
+				return Integer.valueOf(value.stringValue().strip());
+			}
+			catch (NumberFormatException ex) {
+				return null;
+			}
+		}
+		return null;
 	}
 
 }

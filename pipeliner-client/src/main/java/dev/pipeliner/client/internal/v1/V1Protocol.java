@@ -71,8 +71,7 @@ public final class V1Protocol implements Protocol {
 	public V1Protocol(WebClient webClient, URI serviceUrl, String teamPipeline, String apiToken, String apiPassword,
 			Duration timeout, RetryPolicy retry, long maxResponseSize) {
 		this.baseUrl = Urls.base(serviceUrl, "/rest_services/v1/" + teamPipeline);
-		this.transport = new Transport(webClient, Transport.basic(apiToken, apiPassword), timeout, retry, maxResponseSize,
-				new V1Errors());
+		this.transport = new Transport(webClient, apiToken, apiPassword, timeout, retry, maxResponseSize, new V1Errors());
 		this.bounded = this.transport.bounded();
 	}
 
@@ -149,9 +148,10 @@ public final class V1Protocol implements Protocol {
 			Map<String, String> names = new LinkedHashMap<>();
 			for (Map.Entry<String, JsonNode> entry : requireObject(json, "entityPublic").properties()) {
 				JsonNode name = entry.getValue();
-				if (entry.getKey().isBlank() || !name.isString() || name.stringValue().isBlank()) {
-					throw new PipelinerDecodingException("entityPublic is not a map of collection names to entity names: "
-							+ Arguments.shorten(json.toString()), null);
+				// names go into paths as one segment: only plain names are taken, and a map of others is not cached
+				if (!Arguments.isEntityName(entry.getKey()) || !name.isString() || !Arguments.isEntityName(name.stringValue())) {
+					throw new PipelinerDecodingException("entityPublic is not a map of collection names to entity names"
+							+ " (letters, digits and '_'): " + this.transport.shown(json), null);
 				}
 				names.put(entry.getKey(), name.stringValue());
 			}
@@ -332,8 +332,8 @@ public final class V1Protocol implements Protocol {
 		URI uri = uri(QueryString.of(query), endpoint);
 		return this.transport.call(HttpMethod.POST, uri, body, Repeat.IF_NOT_APPLIED, (response) -> this.bounded
 			.json(response, HttpMethod.POST, uri)
-			.map((answer) -> V1Batches.read(answer, inputIds, mask, delete))
-			.switchIfEmpty(Mono.fromSupplier(() -> V1Batches.read(null, inputIds, mask, delete))));
+			.map((answer) -> V1Batches.read(answer, inputIds, mask, delete, this.transport::redacted))
+			.switchIfEmpty(Mono.fromSupplier(() -> V1Batches.read(null, inputIds, mask, delete, this.transport::redacted))));
 	}
 
 	// The exchange
@@ -366,23 +366,23 @@ public final class V1Protocol implements Protocol {
 				}
 				catch (RuntimeException ex) {
 					throw new PipelinerDecodingException("GET " + Arguments.describe(uri) + " answered "
-							+ Arguments.quote(text) + ", not " + expected, ex);
+							+ "'" + this.transport.shown(text) + "', not " + expected, ex);
 				}
 			});
 	}
 
 	// Body shapes
 
-	private static JsonNode requireArray(JsonNode json, String what) {
+	private JsonNode requireArray(JsonNode json, String what) {
 		if (!json.isArray()) {
-			throw new PipelinerDecodingException(what + " is not a JSON array: " + Arguments.shorten(json.toString()), null);
+			throw new PipelinerDecodingException(what + " is not a JSON array: " + this.transport.shown(json), null);
 		}
 		return json;
 	}
 
-	private static ObjectNode requireObject(JsonNode json, String what) {
+	private ObjectNode requireObject(JsonNode json, String what) {
 		if (!(json instanceof ObjectNode object)) {
-			throw new PipelinerDecodingException(what + " is not a JSON object: " + Arguments.shorten(json.toString()), null);
+			throw new PipelinerDecodingException(what + " is not a JSON object: " + this.transport.shown(json), null);
 		}
 		return object;
 	}

@@ -19,6 +19,7 @@ import dev.pipeliner.client.RetryPolicy;
 import dev.pipeliner.client.error.PipelinerDecodingException;
 import dev.pipeliner.client.error.PipelinerUnsupportedOperationException;
 import dev.pipeliner.client.internal.arguments.Arguments;
+import dev.pipeliner.client.internal.http.ApiExceptions;
 import dev.pipeliner.client.internal.http.Bounded;
 import dev.pipeliner.client.internal.http.QueryString;
 import dev.pipeliner.client.internal.http.Transport.Repeat;
@@ -68,8 +69,7 @@ public final class V100Protocol implements Protocol {
 	public V100Protocol(WebClient webClient, URI serviceUrl, String space, String username, String password,
 			Duration timeout, RetryPolicy retry, long maxResponseSize) {
 		this.baseUrl = Urls.base(serviceUrl, "/api/v100/rest/spaces/" + space);
-		this.transport = new Transport(webClient, Transport.basic(username, password), timeout, retry, maxResponseSize,
-				new V100Errors());
+		this.transport = new Transport(webClient, username, password, timeout, retry, maxResponseSize, new V100Errors());
 		this.bounded = this.transport.bounded();
 	}
 
@@ -144,9 +144,11 @@ public final class V100Protocol implements Protocol {
 			for (ObjectNode entity : entities) {
 				String plural = V100Errors.text(entity.get("name_plural"));
 				String singular = V100Errors.text(entity.get("name_singular"));
-				if (plural == null || plural.isBlank() || singular == null || singular.isBlank()) {
-					throw new PipelinerDecodingException("Entities answered an entity without name_plural and"
-							+ " name_singular: " + Arguments.shorten(entity.toString()), null);
+				if (!Arguments.isEntityName(plural) || !Arguments.isEntityName(singular)) {
+					// a name goes into paths as one segment, so only plain names are taken, and none is cached
+					throw new PipelinerDecodingException("Entities answered an entity whose name_plural and"
+							+ " name_singular are not both plain names (letters, digits and '_'): "
+							+ this.transport.shown(entity), null);
 				}
 				names.put(plural, singular);
 			}
@@ -261,7 +263,7 @@ public final class V100Protocol implements Protocol {
 		URI uri = uri(QueryString.NONE, "entities", collection, id);
 		return this.transport.call(HttpMethod.DELETE, uri, null, Repeat.DELETE,
 				(response) -> this.bounded.json(response, HttpMethod.DELETE, uri)
-					.flatMap((answer) -> envelope(answer, uri).then(Mono.<Void>empty())));
+					.flatMap((answer) -> envelope(answer, HttpMethod.DELETE, uri).then(Mono.<Void>empty())));
 	}
 
 	@Override
@@ -281,7 +283,7 @@ public final class V100Protocol implements Protocol {
 			List<@Nullable String> inputIds, boolean delete) {
 		URI uri = uri(QueryString.of(V100Batches.parameters(flags, delete)), "entities", collection, endpoint);
 		return data(HttpMethod.POST, uri, body, Repeat.IF_NOT_APPLIED, false)
-			.map((answer) -> V100Batches.read(answer.get("data"), inputIds, uri));
+			.map((answer) -> V100Batches.read(answer.get("data"), inputIds, delete, uri, this.transport::redacted));
 	}
 
 	// The exchange
@@ -291,13 +293,24 @@ public final class V100Protocol implements Protocol {
 		return this.transport.call(method, uri, body, repeat, (response) -> this.bounded.json(response, method, uri))
 			.switchIfEmpty(Mono.error(() -> new PipelinerDecodingException(method + " "
 					+ Arguments.describe(uri) + " answered an empty body", null)))
-			.flatMap((answer) -> envelope(answer, uri));
+			.flatMap((answer) -> envelope(answer, method, uri));
 	}
 
-	private static Mono<ObjectNode> envelope(JsonNode answer, URI uri) {
+	/**
+	 * The success envelope, checked. An answer {@code success: false} is the error it carries,
+	 * of the type its {@code http_status} names.
+	 */
+	private Mono<ObjectNode> envelope(JsonNode answer, HttpMethod method, URI uri) {
+		if (answer instanceof ObjectNode object && answer.path("success").isBoolean()
+				&& !answer.path("success").booleanValue()) {
+			int status = answer.path("http_status").asInt(0);
+			return Mono.error(ApiExceptions.of((status >= 400 && status < 600) ? status : 200,
+					this.transport.redacted(V100Errors.read(object)), null, method, uri, null,
+					"It came as HTTP 200 with success: false"));
+		}
 		if (!(answer instanceof ObjectNode object) || !answer.path("success").asBoolean(false) || !answer.has("data")) {
-			return Mono.error(new PipelinerDecodingException(Arguments.describe(uri)
-					+ " answered something other than {\"success\":true,\"data\":…}: " + Arguments.shorten(String.valueOf(answer)),
+			return Mono.error(new PipelinerDecodingException(method + " " + Arguments.describe(uri)
+					+ " answered something other than {\"success\":true,\"data\":…}: " + this.transport.shown(answer),
 					null));
 		}
 		return Mono.just(object);
@@ -307,17 +320,17 @@ public final class V100Protocol implements Protocol {
 		return Urls.of(this.baseUrl, query, segments);
 	}
 
-	private static String idOf(ObjectNode answer, URI uri) {
+	private String idOf(ObjectNode answer, URI uri) {
 		JsonNode data = answer.get("data");
 		String id = (data != null && data.isObject()) ? V100Errors.text(data.get("id")) : V100Errors.text(data);
 		if (id == null || id.isBlank()) {
 			throw new PipelinerDecodingException(Arguments.describe(uri) + " answered no id: "
-					+ Arguments.shorten(answer.toString()), null);
+					+ this.transport.shown(answer), null);
 		}
 		return id;
 	}
 
-	private static JsonNode requireArray(JsonNode json, URI uri) {
+	private JsonNode requireArray(JsonNode json, URI uri) {
 		if (json == null || !json.isArray()) {
 			throw new PipelinerDecodingException("GET " + Arguments.describe(uri) + " answered data that is not"
 					+ " a JSON array", null);
@@ -325,10 +338,10 @@ public final class V100Protocol implements Protocol {
 		return json;
 	}
 
-	private static ObjectNode requireObject(JsonNode json, URI uri) {
+	private ObjectNode requireObject(JsonNode json, URI uri) {
 		if (!(json instanceof ObjectNode object)) {
 			throw new PipelinerDecodingException(Arguments.describe(uri) + " answered an entity that is not a"
-					+ " JSON object: " + Arguments.shorten(String.valueOf(json)), null);
+					+ " JSON object: " + this.transport.shown(json), null);
 		}
 		return object;
 	}
