@@ -244,8 +244,13 @@ public final class PipelinerClient {
 
 	/**
 	 * Reads one page: one request, whose answer says where the page lies in the whole result.
+	 * A page never holds more entities than the query's limit, whatever the server sends; on v100,
+	 * where the server's cursor lies past entities cut off that way, such a page has no
+	 * continuation token. An empty page may still have one (a v100 server may answer an empty
+	 * page with more to follow).
 	 * @param entity an entity or collection name
-	 * @param query what to read; its limit is the page size (the server's default is 25)
+	 * @param query what to read; its limit is the page size (the server's default is 25 on v1,
+	 * 30 on v100)
 	 * @return the page
 	 */
 	public Mono<EntityPage<Entity>> getEntities(String entity, Query query) {
@@ -264,9 +269,23 @@ public final class PipelinerClient {
 		QueryString parameters = query(query);
 		Arguments.requireNonNull(type, "type");
 		boolean cursors = this.resolver.configured().pagesByCursor();
+		Integer limit = query.getLimit();
 		return on("getEntities", name, (target) -> target.protocol().page(target.collection(), parameters))
-			.map((page) -> convert(cursors ? new EntityPage<>(page.items(), page.start(), page.end(), page.total(),
-					CursorPaging.token(page.nextOffset(), page.continuationToken())) : page, type));
+			.map((page) -> convert(limited(cursors ? new EntityPage<>(page.items(), page.start(), page.end(), page.total(),
+					CursorPaging.token(page.nextOffset(), page.continuationToken())) : page, limit, cursors), type));
+	}
+
+	/**
+	 * A page cut to the limit it was asked with. A page read by offset goes on after the cut; a
+	 * page read by cursor cannot, since the server's cursor lies beyond the entities cut off.
+	 */
+	private static EntityPage<ObjectNode> limited(EntityPage<ObjectNode> page, @Nullable Integer limit, boolean cursors) {
+		if (limit == null || limit < 0 || page.items().size() <= limit) {
+			return page;
+		}
+		List<ObjectNode> items = page.items().subList(0, limit);
+		return cursors ? new EntityPage<>(items, page.start(), page.start() + limit - 1, page.total(), null)
+				: new EntityPage<>(items, page.start(), page.start() + limit - 1, page.total());
 	}
 
 	/**
@@ -325,19 +344,22 @@ public final class PipelinerClient {
 			long count) {
 		long from = OffsetPaging.offsetOf(token);
 		long end = (count == Long.MAX_VALUE || start > Long.MAX_VALUE - count) ? Long.MAX_VALUE : start + count;
-		return this.settings.offsetPaging().pages(name, (offset, limit) -> page(name, query, Long.toString(offset), limit),
+		return this.settings.offsetPaging().pages(name, (offset, limit) -> page(name, query, Long.toString(offset), limit,
+				offset),
 				(node) -> idOf(node, this.resolver.configured().idField()), from, end);
 	}
 
 	/** The pages of a cursor read, each bounded like an offset read's. */
 	private Flux<EntityPage<ObjectNode>> cursorPages(String name, QueryString query, @Nullable String token,
 			long count) {
-		return this.settings.cursorPaging().pages(name, (cursor, size) -> page(name, query, cursor, size), token, count);
+		return this.settings.cursorPaging().pages(name, (cursor, size, position) -> page(name, query, cursor, size,
+				position), token, count);
 	}
 
-	private Mono<EntityPage<ObjectNode>> page(String name, QueryString query, @Nullable String token, int size) {
+	private Mono<EntityPage<ObjectNode>> page(String name, QueryString query, @Nullable String token, int size,
+			long position) {
 		return bounded("streamEntities", name, this.resolver.resolve(name)
-			.flatMap((target) -> target.protocol().page(target.collection(), query, token, size)));
+			.flatMap((target) -> target.protocol().page(target.collection(), query, token, size, position)));
 	}
 
 	/**

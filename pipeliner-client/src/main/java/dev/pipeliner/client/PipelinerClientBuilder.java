@@ -11,6 +11,7 @@ import dev.pipeliner.client.internal.observation.Observations;
 import dev.pipeliner.client.internal.paging.CursorPaging;
 import dev.pipeliner.client.internal.paging.OffsetPaging;
 import dev.pipeliner.client.internal.protocol.Bodies;
+import dev.pipeliner.client.internal.protocol.CursorReads;
 import dev.pipeliner.client.internal.v1.V1Protocol;
 import dev.pipeliner.client.internal.v100.V100Protocol;
 import dev.pipeliner.client.observation.DefaultPipelinerObservationConvention;
@@ -351,9 +352,12 @@ public final class PipelinerClientBuilder {
 		Duration readTimeout = this.readTimeout;
 		RetryPolicy retry = this.retry;
 		long maxResponseSize = this.maxResponseSize.toBytes();
+		// the metadata collections of v100 are read with the checks of a stream
+		CursorPaging metadata = new CursorPaging(PipelinerClient.DEFAULT_PAGE_SIZE);
+		CursorReads reads = (what, source) -> metadata.pages(what, source::fetch, null, Long.MAX_VALUE);
 		PipelinerClient.Protocols protocols = v100
 				? (url, account, user, password) -> new V100Protocol(client, url, account, user, password, readTimeout,
-						retry, maxResponseSize)
+						retry, maxResponseSize, reads)
 				: (url, account, token, password) -> new V1Protocol(client, url, account, token, password, readTimeout,
 						retry, maxResponseSize);
 		// the caller's mapper with the protocol's value forms, for every client derived from this builder

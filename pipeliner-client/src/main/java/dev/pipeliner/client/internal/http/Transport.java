@@ -133,7 +133,7 @@ public final class Transport {
 	}
 
 	/** @return a server's text as a message may show it: cut short, the credentials replaced */
-	public String shown(Object answer) {
+	public String shown(@Nullable Object answer) {
 		return Arguments.shorten(this.secrets.redact(String.valueOf(answer)));
 	}
 

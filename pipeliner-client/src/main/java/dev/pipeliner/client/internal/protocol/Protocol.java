@@ -111,9 +111,12 @@ public interface Protocol {
 	 * @param token where the page starts: {@code null} for the first page, else the
 	 * continuation token of the page before
 	 * @param size the most entities to ask for
+	 * @param position the position of the page's first entity in the whole read, against which a
+	 * protocol weighs an answer that does not say whether another page follows
 	 * @return the page, with the token of the next one, or {@code null} after the last
 	 */
-	Mono<EntityPage<ObjectNode>> page(String collection, QueryString query, @Nullable String token, int size);
+	Mono<EntityPage<ObjectNode>> page(String collection, QueryString query, @Nullable String token, int size,
+			long position);
 
 	Mono<ObjectNode> one(String collection, String id);
 

@@ -210,7 +210,8 @@ public final class V1Protocol implements Protocol {
 	 * array is decoded element by element, so no more than one entity is held as raw JSON.
 	 */
 	@Override
-	public Mono<EntityPage<ObjectNode>> page(String collection, QueryString query, @Nullable String token, int size) {
+	public Mono<EntityPage<ObjectNode>> page(String collection, QueryString query, @Nullable String token, int size,
+			long position) {
 		long offset = (token != null) ? Long.parseLong(token) : 0;
 		return page(collection, query.with("limit", Integer.toString(size)).with("offset", Long.toString(offset)));
 	}

@@ -3,8 +3,6 @@ package dev.pipeliner.client.internal.v100;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +24,7 @@ import dev.pipeliner.client.internal.http.Transport.Repeat;
 import dev.pipeliner.client.internal.http.Transport;
 import dev.pipeliner.client.internal.http.Urls;
 import dev.pipeliner.client.internal.http.WireJson;
+import dev.pipeliner.client.internal.protocol.CursorReads;
 import dev.pipeliner.client.internal.protocol.EntityNames;
 import dev.pipeliner.client.internal.protocol.Protocol;
 import dev.pipeliner.client.query.Query;
@@ -56,6 +55,10 @@ public final class V100Protocol implements Protocol {
 
 	private final String baseUrl;
 
+	private final V100Pages pages;
+
+	private final CursorReads reads;
+
 	/**
 	 * @param webClient the client that sends the requests
 	 * @param serviceUrl the service URL, such as {@code https://eu-central.api.pipelinersales.com}
@@ -65,12 +68,15 @@ public final class V100Protocol implements Protocol {
 	 * @param timeout the longest wait for the whole answer to one attempt, or {@code null}
 	 * @param retry when and how failed attempts are repeated
 	 * @param maxResponseSize the most bytes of one answer that are read
+	 * @param reads reads the pages of the metadata collections, checked as streams are
 	 */
 	public V100Protocol(WebClient webClient, URI serviceUrl, String space, String username, String password,
-			Duration timeout, RetryPolicy retry, long maxResponseSize) {
+			Duration timeout, RetryPolicy retry, long maxResponseSize, CursorReads reads) {
 		this.baseUrl = Urls.base(serviceUrl, "/api/v100/rest/spaces/" + space);
 		this.transport = new Transport(webClient, username, password, timeout, retry, maxResponseSize, new V100Errors());
 		this.bounded = this.transport.bounded();
+		this.pages = new V100Pages(this.transport);
+		this.reads = reads;
 	}
 
 	@Override
@@ -195,67 +201,46 @@ public final class V100Protocol implements Protocol {
 
 	@Override
 	public Mono<EntityPage<ObjectNode>> page(String collection, QueryString query) {
-		URI uri = uri(query, "entities", collection);
-		return data(HttpMethod.GET, uri, null, Repeat.ALWAYS, true).map((answer) -> {
-			List<ObjectNode> items = new ArrayList<>();
-			for (JsonNode item : requireArray(answer.get("data"), uri)) {
-				items.add(requireObject(item, uri));
-			}
-			JsonNode total = answer.get("total");
-			JsonNode info = answer.get("page_info");
-			boolean more = info != null && info.path("has_next_page").asBoolean(false);
-			String cursor = more ? V100Errors.text(info.get("end_cursor")) : null;
-			if (more && (cursor == null || cursor.isBlank() || items.isEmpty())) {
-				throw new PipelinerDecodingException("GET " + Arguments.describe(uri) + " answered has_next_page with "
-						+ (items.isEmpty() ? "no entities" : "no end_cursor") + ", so the read could not end", null);
-			}
-			return new EntityPage<>(items, 0, items.size() - 1,
-					(total != null && total.isIntegralNumber()) ? total.longValue() : -1, cursor);
-		});
+		return page(collection, query, V100Pages.ALONE);
 	}
 
 	@Override
-	public Mono<EntityPage<ObjectNode>> page(String collection, QueryString query, @Nullable String token, int size) {
+	public Mono<EntityPage<ObjectNode>> page(String collection, QueryString query, @Nullable String token, int size,
+			long position) {
 		QueryString page = query.with("first", Integer.toString(Math.min(size, V100Queries.MAX_PAGE)));
-		return page(collection, (token != null) ? page.with("after", token) : page);
+		return page(collection, (token != null) ? page.with("after", token) : page, position);
 	}
 
-	/** Every entity of a collection, read page by page; a cursor answered twice fails the read. */
+	private Mono<EntityPage<ObjectNode>> page(String collection, QueryString query, long position) {
+		URI uri = uri(query, "entities", collection);
+		return data(HttpMethod.GET, uri, null, Repeat.ALWAYS).map((answer) -> this.pages.read(answer, uri, position));
+	}
+
+	/** Every entity of a collection, read page by page with the checks of a stream. */
 	private Mono<List<ObjectNode>> all(String collection, QueryString query) {
-		return Mono.defer(() -> {
-			Set<String> seen = new HashSet<>();
-			return page(collection, query, null, V100Queries.MAX_PAGE).expand((page) -> {
-				String next = page.continuationToken();
-				if (next == null) {
-					return Mono.empty();
-				}
-				if (!seen.add(next)) {
-					return Mono.error(new PipelinerDecodingException("Reading " + collection + " stopped: the server"
-							+ " answered the cursor " + Arguments.quote(next) + " a second time", null));
-				}
-				return page(collection, query, next, V100Queries.MAX_PAGE);
-			}).concatMapIterable(EntityPage::items).collectList();
-		});
+		return this.reads.pages(collection, (cursor, size, position) -> page(collection, query, cursor, size, position))
+			.concatMapIterable(EntityPage::items)
+			.collectList();
 	}
 
 	@Override
 	public Mono<ObjectNode> one(String collection, String id) {
 		URI uri = uri(QueryString.NONE, "entities", collection, id);
-		return data(HttpMethod.GET, uri, null, Repeat.ALWAYS, false).map((answer) -> requireObject(answer.get("data"), uri));
+		return data(HttpMethod.GET, uri, null, Repeat.ALWAYS).map((answer) -> this.pages.requireObject(answer.get("data"), uri));
 	}
 
 	/** {@code POST /entities/{collection}}, answered 201 with the created entity. */
 	@Override
 	public Mono<String> create(String collection, ObjectNode data) {
 		URI uri = uri(QueryString.NONE, "entities", collection);
-		return data(HttpMethod.POST, uri, data, Repeat.IF_NOT_APPLIED, false).map((answer) -> idOf(answer, uri));
+		return data(HttpMethod.POST, uri, data, Repeat.IF_NOT_APPLIED).map((answer) -> idOf(answer, uri));
 	}
 
 	/** {@code PATCH /entities/{collection}/{id}}: only the fields sent change. */
 	@Override
 	public Mono<String> update(String collection, String id, ObjectNode data) {
 		URI uri = uri(QueryString.NONE, "entities", collection, id);
-		return data(HttpMethod.PATCH, uri, data, Repeat.ALWAYS, false).map((answer) -> idOf(answer, uri));
+		return data(HttpMethod.PATCH, uri, data, Repeat.ALWAYS).map((answer) -> idOf(answer, uri));
 	}
 
 	@Override
@@ -282,14 +267,14 @@ public final class V100Protocol implements Protocol {
 	private Mono<BatchResult> batch(String collection, String endpoint, Set<BatchFlag> flags, ArrayNode body,
 			List<@Nullable String> inputIds, boolean delete) {
 		URI uri = uri(QueryString.of(V100Batches.parameters(flags, delete)), "entities", collection, endpoint);
-		return data(HttpMethod.POST, uri, body, Repeat.IF_NOT_APPLIED, false)
+		return data(HttpMethod.POST, uri, body, Repeat.IF_NOT_APPLIED)
 			.map((answer) -> V100Batches.read(answer.get("data"), inputIds, delete, uri, this.transport::redacted));
 	}
 
 	// The exchange
 
 	/** A call whose answer is the success envelope; the envelope is checked and returned whole. */
-	private Mono<ObjectNode> data(HttpMethod method, URI uri, @Nullable JsonNode body, Repeat repeat, boolean list) {
+	private Mono<ObjectNode> data(HttpMethod method, URI uri, @Nullable JsonNode body, Repeat repeat) {
 		return this.transport.call(method, uri, body, repeat, (response) -> this.bounded.json(response, method, uri))
 			.switchIfEmpty(Mono.error(() -> new PipelinerDecodingException(method + " "
 					+ Arguments.describe(uri) + " answered an empty body", null)))
@@ -328,22 +313,6 @@ public final class V100Protocol implements Protocol {
 					+ this.transport.shown(answer), null);
 		}
 		return id;
-	}
-
-	private JsonNode requireArray(JsonNode json, URI uri) {
-		if (json == null || !json.isArray()) {
-			throw new PipelinerDecodingException("GET " + Arguments.describe(uri) + " answered data that is not"
-					+ " a JSON array", null);
-		}
-		return json;
-	}
-
-	private ObjectNode requireObject(JsonNode json, URI uri) {
-		if (!(json instanceof ObjectNode object)) {
-			throw new PipelinerDecodingException(Arguments.describe(uri) + " answered an entity that is not a"
-					+ " JSON object: " + this.transport.shown(json), null);
-		}
-		return object;
 	}
 
 	private static FieldInfo fieldInfo(ObjectNode field) {
