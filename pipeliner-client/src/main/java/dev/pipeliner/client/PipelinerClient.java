@@ -11,12 +11,14 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import dev.pipeliner.client.error.PipelinerApiException;
 import dev.pipeliner.client.error.PipelinerException;
 import dev.pipeliner.client.error.PipelinerTransportException;
 import dev.pipeliner.client.internal.arguments.Arguments;
 import dev.pipeliner.client.internal.arguments.RawQuery;
 import dev.pipeliner.client.internal.batching.Batching;
 import dev.pipeliner.client.internal.batching.Flags;
+import dev.pipeliner.client.internal.http.ApiExceptions;
 import dev.pipeliner.client.internal.http.QueryString;
 import dev.pipeliner.client.internal.http.WireJson;
 import dev.pipeliner.client.internal.observation.Observations;
@@ -333,10 +335,9 @@ public final class PipelinerClient {
 		Integer limit = query.getLimit();
 		long count = (limit == null || limit == Query.NO_LIMIT) ? Long.MAX_VALUE : limit;
 		boolean cursors = this.resolver.configured().pagesByCursor();
-		return new PagedFlux<>(cursors ? null : Long.toString(start), (token) -> this.settings.observations()
-			.observed("streamEntities", name, this.teamPipeline,
-					(cursors ? cursorPages(name, parameters, token, count) : offsetPages(name, parameters, token, start, count))
-						.map((page) -> convert(page, type))), !cursors);
+		return new PagedFlux<>(cursors ? null : Long.toString(start), (token) -> call("streamEntities", name,
+				(cursors ? cursorPages(name, parameters, token, count) : offsetPages(name, parameters, token, start, count))
+					.map((page) -> convert(page, type))), !cursors);
 	}
 
 	/** The pages of an offset read; the call timeout bounds each, the first with the entity-name lookup. */
@@ -451,8 +452,7 @@ public final class PipelinerClient {
 		String name = Arguments.requireEntityName(entity, "entity");
 		Set<BatchFlag> set = Flags.requireIgnoring(flags(flags, false));
 		Arguments.requireNonNull(items, "items");
-		return this.settings.observations().observed("setEntities", name, this.teamPipeline,
-				this.settings.batching().stream(Flux.from(items), (base, chunk) -> {
+		return call("setEntities", name, this.settings.batching().stream(Flux.from(items), (base, chunk) -> {
 					List<ObjectNode> nodes = new ArrayList<>(chunk.size());
 					for (Object item : chunk) {
 						nodes.add(toObject(item, "items[" + (base + nodes.size()) + "]"));
@@ -510,8 +510,7 @@ public final class PipelinerClient {
 		String name = Arguments.requireEntityName(entity, "entity");
 		Set<BatchFlag> set = Flags.requireIgnoring(flags(flags, true));
 		Arguments.requireNonNull(ids, "ids");
-		return this.settings.observations().observed("deleteEntities", name, this.teamPipeline,
-				this.settings.batching().stream(Flux.from(ids), (base, chunk) -> {
+		return call("deleteEntities", name, this.settings.batching().stream(Flux.from(ids), (base, chunk) -> {
 					List<String> list = new ArrayList<>(chunk.size());
 					for (String id : chunk) {
 						list.add(Arguments.requireText(id, "ids[" + (base + list.size()) + "]"));
@@ -528,9 +527,31 @@ public final class PipelinerClient {
 		return call(operation, null, bounded(operation, null, call));
 	}
 
-	/** An observed call. */
+	/** An observed call, its API errors explained. */
 	private <T> Mono<T> call(String operation, @Nullable String entity, Mono<T> call) {
-		return this.settings.observations().observed(operation, entity, this.teamPipeline, call);
+		return this.settings.observations().observed(operation, entity, this.teamPipeline,
+				call.onErrorMap(PipelinerApiException.class, (ex) -> explained(operation, entity, ex)));
+	}
+
+	/** An observed stream, its API errors explained. */
+	private <T> Flux<T> call(String operation, String entity, Flux<T> call) {
+		return this.settings.observations().observed(operation, entity, this.teamPipeline,
+				call.onErrorMap(PipelinerApiException.class, (ex) -> explained(operation, entity, ex)));
+	}
+
+	/**
+	 * An API error as the caller is told it: with the operation it was made for, and the lookup
+	 * it was, if any (the entity names of a {@code getEntity}, say); with what is probably wrong
+	 * when the API's own paths were not found.
+	 */
+	private PipelinerApiException explained(String operation, @Nullable String entity, PipelinerApiException failure) {
+		if (failure.getOperation() != null) {
+			return failure;
+		}
+		Protocol protocol = this.resolver.configured();
+		String lookup = protocol.lookupAt(failure.getUri());
+		return ApiExceptions.during(failure, operation + ((entity != null) ? " " + entity : "")
+				+ ((lookup != null) ? ", " + lookup : ""), protocol.hint(failure));
 	}
 
 	/** One observed request on an entity, bounded with its lookups by the call timeout. */

@@ -65,7 +65,7 @@ final class ScriptedV100Server implements AutoCloseable {
 
 	private final Script script;
 
-	private final String entities;
+	private final Reply entities;
 
 	final List<Request> requests = new CopyOnWriteArrayList<>();
 
@@ -83,6 +83,11 @@ final class ScriptedV100Server implements AutoCloseable {
 
 	/** @param entities the answer to every request of the {@code Entities} collection */
 	ScriptedV100Server(String entities, Script script) throws IOException {
+		this(Reply.ok(entities), script);
+	}
+
+	/** @param entities the answer to every request of the {@code Entities} collection */
+	ScriptedV100Server(Reply entities, Script script) throws IOException {
 		this.entities = entities;
 		this.script = script;
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -113,7 +118,7 @@ final class ScriptedV100Server implements AutoCloseable {
 		String path = exchange.getRequestURI().getRawPath();
 		this.paths.add(path);
 		if (path.equals(BASE + "/Entities")) {
-			send(exchange, Reply.ok(this.entities));
+			send(exchange, this.entities);
 			return;
 		}
 		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);

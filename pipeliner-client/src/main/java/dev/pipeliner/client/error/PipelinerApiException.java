@@ -12,8 +12,8 @@ import org.springframework.http.HttpMethod;
  * The Pipeliner server (or a proxy in front of it) answered with an HTTP error status, or with
  * {@code success: false}. Carries the status, what the server said ({@link #getServerError()}:
  * the API error code, name and message, and the field and entity errors of a validation), the
- * method and URL of the request, and the operation it was made for when it was a lookup that
- * operation needed (the entity names, say). The URL never contains credentials: they travel in
+ * method and URL of the request, and the client operation it was made for, with the lookup it
+ * was, if any (the entity names, say). The URL never contains credentials: they travel in
  * the {@code Authorization} header only, and wherever the server echoes them in its text, the
  * client shows {@code REDACTED} instead.
  * <p>
@@ -32,6 +32,8 @@ public class PipelinerApiException extends PipelinerException {
 	private final @Nullable Duration retryAfter;
 
 	private final @Nullable String operation;
+
+	private final @Nullable String note;
 
 	public PipelinerApiException(int status, @Nullable Integer errorCode, @Nullable String serverMessage,
 			HttpMethod method, URI uri) {
@@ -53,23 +55,24 @@ public class PipelinerApiException extends PipelinerException {
 	 * @param error what the server said
 	 * @param retryAfter the wait the server asked for in a {@code Retry-After} header, or
 	 * {@code null}
-	 * @param operation the operation the request was made for, when it was a lookup of that
-	 * operation (such as {@code getEntity Contacts}), or {@code null}
-	 * @param hint what is probably wrong and where to look, for the message, or {@code null}
+	 * @param operation the client operation the request was made for (such as
+	 * {@code getEntity Contacts, in the entity-name lookup}), or {@code null}
+	 * @param note what the client adds to what the server said, for the message; see {@link #getNote()}
 	 */
 	public PipelinerApiException(int status, ServerError error, HttpMethod method, URI uri, @Nullable Duration retryAfter,
-			@Nullable String operation, @Nullable String hint) {
-		super(describe(status, error, method, uri, operation, hint), null);
+			@Nullable String operation, @Nullable String note) {
+		super(describe(status, error, method, uri, operation, note), null);
 		this.status = status;
 		this.error = error;
 		this.method = method;
 		this.uri = uri;
 		this.retryAfter = retryAfter;
 		this.operation = operation;
+		this.note = note;
 	}
 
 	private static String describe(int status, ServerError error, HttpMethod method, URI uri,
-			@Nullable String operation, @Nullable String hint) {
+			@Nullable String operation, @Nullable String note) {
 		StringBuilder text = new StringBuilder();
 		if (operation != null) {
 			text.append(operation).append(": ");
@@ -85,8 +88,8 @@ public class PipelinerApiException extends PipelinerException {
 		if (!said.isBlank()) {
 			text.append(": ").append(Arguments.shorten(said));
 		}
-		if (hint != null) {
-			text.append(". ").append(hint);
+		if (note != null) {
+			text.append(". ").append(note);
 		}
 		return text.toString();
 	}
@@ -130,11 +133,22 @@ public class PipelinerApiException extends PipelinerException {
 	}
 
 	/**
-	 * @return the operation the failed request was a lookup for (the entity names of a
-	 * {@code getEntity Contacts}, say), or {@code null} when the request was the operation's own
+	 * @return the client operation the failed request was made for, such as
+	 * {@code getEntity Contacts}, and the lookup the request was, if it was one
+	 * ({@code getEntity Contacts, in the entity-name lookup}); {@code null} when the exception did
+	 * not come from a client operation
 	 */
 	public @Nullable String getOperation() {
 		return this.operation;
+	}
+
+	/**
+	 * @return what the client adds to what the server said, as the message ends with it: how the
+	 * answer came (an answer {@code 200} with {@code success: false}), or what is probably wrong
+	 * (the protocol or the URL, when the API's own paths are not found); {@code null} for nothing
+	 */
+	public @Nullable String getNote() {
+		return this.note;
 	}
 
 	/**

@@ -18,8 +18,8 @@ public class PipelinerAuthenticationException extends PipelinerApiException {
 
 	/** See {@link PipelinerApiException#PipelinerApiException(int, ServerError, HttpMethod, URI, java.time.Duration, String, String)}. */
 	public PipelinerAuthenticationException(int status, ServerError error, HttpMethod method, URI uri,
-			@Nullable String operation, @Nullable String hint) {
-		super(status, error, method, uri, null, operation, hint);
+			@Nullable String operation, @Nullable String note) {
+		super(status, error, method, uri, null, operation, note);
 	}
 
 }

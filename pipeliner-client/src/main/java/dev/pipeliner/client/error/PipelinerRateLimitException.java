@@ -21,8 +21,8 @@ public class PipelinerRateLimitException extends PipelinerApiException {
 
 	/** See {@link PipelinerApiException#PipelinerApiException(int, ServerError, HttpMethod, URI, Duration, String, String)}. */
 	public PipelinerRateLimitException(ServerError error, HttpMethod method, URI uri, @Nullable Duration retryAfter,
-			@Nullable String operation, @Nullable String hint) {
-		super(429, error, method, uri, retryAfter, operation, hint);
+			@Nullable String operation, @Nullable String note) {
+		super(429, error, method, uri, retryAfter, operation, note);
 	}
 
 }

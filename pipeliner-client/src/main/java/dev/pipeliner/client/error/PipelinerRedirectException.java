@@ -22,7 +22,7 @@ public class PipelinerRedirectException extends PipelinerApiException {
 	}
 
 	/**
-	 * @param operation the operation the request was a lookup for, or {@code null}; see
+	 * @param operation the client operation the request was made for, or {@code null}; see
 	 * {@link #getOperation()}
 	 */
 	public PipelinerRedirectException(int status, @Nullable URI location, HttpMethod method, URI uri,

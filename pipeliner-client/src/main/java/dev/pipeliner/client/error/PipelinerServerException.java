@@ -26,8 +26,8 @@ public class PipelinerServerException extends PipelinerApiException {
 
 	/** See {@link PipelinerApiException#PipelinerApiException(int, ServerError, HttpMethod, URI, Duration, String, String)}. */
 	public PipelinerServerException(int status, ServerError error, HttpMethod method, URI uri,
-			@Nullable Duration retryAfter, @Nullable String operation, @Nullable String hint) {
-		super(status, error, method, uri, retryAfter, operation, hint);
+			@Nullable Duration retryAfter, @Nullable String operation, @Nullable String note) {
+		super(status, error, method, uri, retryAfter, operation, note);
 	}
 
 }

@@ -42,20 +42,20 @@ public final class ApiExceptions {
 	}
 
 	/**
-	 * @param failure a failure of a lookup an operation needed (the entity names, say)
-	 * @param operation the operation, such as {@code getEntity Contacts}
+	 * @param failure a failure of a request an operation made
+	 * @param operation the operation, such as {@code getEntity Contacts}, and the lookup the
+	 * request was, if any
 	 * @param note more for the message to say, or {@code null}
-	 * @return the failure of the same type, whose message names the operation first; the
-	 * original is its cause
+	 * @return the failure of the same type, with the same parts, whose message names the
+	 * operation first
 	 */
 	public static PipelinerApiException during(PipelinerApiException failure, String operation, @Nullable String note) {
-		PipelinerApiException named = (failure instanceof PipelinerRedirectException redirect)
+		return (failure instanceof PipelinerRedirectException redirect)
 				? new PipelinerRedirectException(redirect.getStatus(), redirect.getLocation(), redirect.getMethod(),
 						redirect.getUri(), operation)
 				: of(failure.getStatus(), failure.getServerError(), failure.getRetryAfter(), failure.getMethod(),
-						failure.getUri(), operation, note);
-		named.initCause(failure);
-		return named;
+						failure.getUri(), operation, (failure.getNote() == null) ? note
+								: (note == null) ? failure.getNote() : failure.getNote() + ". " + note);
 	}
 
 }

@@ -11,6 +11,7 @@ import dev.pipeliner.client.BatchResult;
 import dev.pipeliner.client.EntityPage;
 import dev.pipeliner.client.FieldInfo;
 import dev.pipeliner.client.PipelinerProtocol;
+import dev.pipeliner.client.error.PipelinerApiException;
 import dev.pipeliner.client.internal.arguments.Arguments;
 import dev.pipeliner.client.internal.http.QueryString;
 import dev.pipeliner.client.query.Query;
@@ -41,6 +42,18 @@ public interface Protocol {
 
 	/** @return the base URL of the account, such as {@code …/rest_services/v1/eu_myPipeline} */
 	String baseUrl();
+
+	/**
+	 * @return what a request to this URL was, when it is a lookup that other operations need
+	 * ({@code the entity-name lookup}), or {@code null}
+	 */
+	@Nullable String lookupAt(URI uri);
+
+	/**
+	 * @return what is probably wrong when the API's own paths are not found (a 404 for one of
+	 * them: the protocol, the URL or the account), or {@code null} for any other failure
+	 */
+	@Nullable String hint(PipelinerApiException failure);
 
 	/** @return the name of the id field of entities: {@code ID} or {@code id} */
 	String idField();

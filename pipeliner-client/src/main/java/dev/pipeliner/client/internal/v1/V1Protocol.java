@@ -19,6 +19,7 @@ import dev.pipeliner.client.EntityPage;
 import dev.pipeliner.client.FieldInfo;
 import dev.pipeliner.client.PipelinerProtocol;
 import dev.pipeliner.client.RetryPolicy;
+import dev.pipeliner.client.error.PipelinerApiException;
 import dev.pipeliner.client.error.PipelinerDecodingException;
 import dev.pipeliner.client.internal.arguments.Arguments;
 import dev.pipeliner.client.internal.arguments.DateTimes;
@@ -29,6 +30,7 @@ import dev.pipeliner.client.internal.http.Transport;
 import dev.pipeliner.client.internal.http.Urls;
 import dev.pipeliner.client.internal.http.WireJson;
 import dev.pipeliner.client.internal.protocol.EntityNames;
+import dev.pipeliner.client.internal.protocol.Hints;
 import dev.pipeliner.client.internal.protocol.Protocol;
 import dev.pipeliner.client.query.Query;
 import org.jspecify.annotations.Nullable;
@@ -58,6 +60,13 @@ public final class V1Protocol implements Protocol {
 
 	private final String baseUrl;
 
+	private final String serviceUrl;
+
+	private final String teamPipeline;
+
+	/** The paths every team pipeline has: its collection list and metadata. */
+	private final Set<String> ownPaths;
+
 	/**
 	 * @param webClient the client that sends the requests
 	 * @param serviceUrl the service URL, such as {@code https://eu.pipelinersales.com}
@@ -73,6 +82,11 @@ public final class V1Protocol implements Protocol {
 		this.baseUrl = Urls.base(serviceUrl, "/rest_services/v1/" + teamPipeline);
 		this.transport = new Transport(webClient, apiToken, apiPassword, timeout, retry, maxResponseSize, new V1Errors());
 		this.bounded = this.transport.bounded();
+		this.serviceUrl = serviceUrl.toString();
+		this.teamPipeline = teamPipeline;
+		this.ownPaths = Set.of(uri(QueryString.NONE).getRawPath(), uri(QueryString.NONE, "entityPublic").getRawPath(),
+				uri(QueryString.NONE, "errorCodes").getRawPath(), uri(QueryString.NONE, "serverAPIUtcDateTime").getRawPath(),
+				uri(QueryString.NONE, "teamPipelineUrl").getRawPath(), uri(QueryString.NONE, "teamPipelineVersion").getRawPath());
 	}
 
 	private static final Set<BatchFlag> SET_FLAGS = EnumSet.complementOf(EnumSet.of(BatchFlag.GET_NO_DELETED_ID));
@@ -89,6 +103,23 @@ public final class V1Protocol implements Protocol {
 	@Override
 	public String baseUrl() {
 		return this.baseUrl;
+	}
+
+	@Override
+	public @Nullable String lookupAt(URI uri) {
+		String path = uri.getRawPath();
+		return path.endsWith("/entityPublic") ? "in the entity-name lookup"
+				: path.endsWith("/teamPipelineUrl") ? "in the data-center discovery" : null;
+	}
+
+	/** A 404 for the team pipeline's own paths, which every team pipeline has. */
+	@Override
+	public @Nullable String hint(PipelinerApiException failure) {
+		if (failure.getStatus() != 404 || !this.ownPaths.contains(failure.getUri().getRawPath())) {
+			return null;
+		}
+		return Hints.wrongProtocol("v1", this.serviceUrl, "the team pipeline " + this.teamPipeline
+				+ " (pipeliner.team-pipeline, teamPipeline(...))");
 	}
 
 	@Override

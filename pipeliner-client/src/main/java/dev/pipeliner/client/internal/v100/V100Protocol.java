@@ -14,6 +14,7 @@ import dev.pipeliner.client.EntityPage;
 import dev.pipeliner.client.FieldInfo;
 import dev.pipeliner.client.PipelinerProtocol;
 import dev.pipeliner.client.RetryPolicy;
+import dev.pipeliner.client.error.PipelinerApiException;
 import dev.pipeliner.client.error.PipelinerDecodingException;
 import dev.pipeliner.client.error.PipelinerUnsupportedOperationException;
 import dev.pipeliner.client.internal.arguments.Arguments;
@@ -26,6 +27,7 @@ import dev.pipeliner.client.internal.http.Urls;
 import dev.pipeliner.client.internal.http.WireJson;
 import dev.pipeliner.client.internal.protocol.CursorReads;
 import dev.pipeliner.client.internal.protocol.EntityNames;
+import dev.pipeliner.client.internal.protocol.Hints;
 import dev.pipeliner.client.internal.protocol.Protocol;
 import dev.pipeliner.client.query.Query;
 import org.jspecify.annotations.Nullable;
@@ -57,6 +59,15 @@ public final class V100Protocol implements Protocol {
 
 	private final V100Pages pages;
 
+	private final String serviceUrl;
+
+	private final String space;
+
+	/** The paths every space has: its {@code Entities} and {@code Fields} collections. */
+	private final String entities;
+
+	private final String fields;
+
 	private final CursorReads reads;
 
 	/**
@@ -76,6 +87,10 @@ public final class V100Protocol implements Protocol {
 		this.transport = new Transport(webClient, username, password, timeout, retry, maxResponseSize, new V100Errors());
 		this.bounded = this.transport.bounded();
 		this.pages = new V100Pages(this.transport);
+		this.serviceUrl = serviceUrl.toString();
+		this.space = space;
+		this.entities = uri(QueryString.NONE, "entities", "Entities").getRawPath();
+		this.fields = uri(QueryString.NONE, "entities", "Fields").getRawPath();
 		this.reads = reads;
 	}
 
@@ -88,6 +103,27 @@ public final class V100Protocol implements Protocol {
 	@Override
 	public String baseUrl() {
 		return this.baseUrl;
+	}
+
+	@Override
+	public @Nullable String lookupAt(URI uri) {
+		return uri.getRawPath().equals(this.entities) ? "in the entity-name lookup" : null;
+	}
+
+	/**
+	 * A 404 for {@code Entities} or {@code Fields}, which every space has: in the API's own
+	 * shape, the service speaks v100 but does not know the space; in another, no v100 API
+	 * answers at that URL.
+	 */
+	@Override
+	public @Nullable String hint(PipelinerApiException failure) {
+		String path = failure.getUri().getRawPath();
+		if (failure.getStatus() != 404 || !(path.equals(this.entities) || path.equals(this.fields))) {
+			return null;
+		}
+		String space = "the space " + this.space + " (pipeliner.space, space(...))";
+		return (failure.getErrorName() != null) ? "The service at " + this.serviceUrl + " speaks v100 but does not know "
+				+ space : Hints.wrongProtocol("v100", this.serviceUrl, space);
 	}
 
 	@Override
