@@ -108,19 +108,9 @@ class V100StreamIntegrityTest {
 	void aStreamEmitsEveryEntityOnceOrFailsTyped(String name, boolean followable, Pages pages) throws Exception {
 		try (ScriptedV100Server server = new ScriptedV100Server((n, request) -> Reply.ok(pages
 			.answer(n, from(request.query().get("after")), Integer.parseInt(request.query().get("first"))).json()))) {
-			List<String> ids = new ArrayList<>();
-			Throwable failure = null;
-			try {
-				server.clientBuilder()
-					.pageSize(10)
-					.build()
-					.streamEntities("Contacts", Query.all())
-					.doOnNext((entity) -> ids.add(entity.id()))
-					.blockLast(Duration.ofSeconds(20));
-			}
-			catch (RuntimeException ex) {
-				failure = ex;
-			}
+			Reads read = Reads.of(server.clientBuilder().pageSize(10).build().streamEntities("Contacts", Query.all()));
+			List<String> ids = read.ids();
+			Throwable failure = read.failure();
 			assertThat(ids).as(name + ": emitted before the end").isEqualTo(ids(0, ids.size()));
 			if (followable) {
 				assertThat(failure).as(name).isNull();
