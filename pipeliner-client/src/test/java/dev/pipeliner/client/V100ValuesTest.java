@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.pipeliner.client.ScriptedV100Server.Reply;
 import dev.pipeliner.client.error.PipelinerDecodingException;
@@ -115,6 +116,19 @@ class V100ValuesTest {
 					+ this.birthday + "\",\"day_of\":\"" + modified + "\",\"quota\":" + this.quota + "}";
 		}
 
+	}
+
+	/** A field whose form the application states itself. */
+	record Stated(@JsonProperty("modified") @JsonFormat(pattern = "uuuu-MM-dd HH:mm:ss.SSSSSSxxx") OffsetDateTime modified) {
+	}
+
+	@Test
+	void aJsonFormatPatternOnAFieldIsUsedAsWritten() throws Exception {
+		try (ScriptedV100Server server = new ScriptedV100Server((n, request) -> Reply.ok(
+				"{\"success\":true,\"data\":{\"id\":\"c-1\",\"modified\":\"2023-03-23 14:20:54.529536+02:00\"}}"))) {
+			Stated stated = server.clientBuilder().build().getEntity("Contacts", "c-1", Stated.class).block();
+			assertThat(stated.modified().toInstant()).isEqualTo(Instant.parse("2023-03-23T12:20:54.529536Z"));
+		}
 	}
 
 	@Test

@@ -103,6 +103,20 @@ class V1LastFindingsTest extends WireMockTestSupport {
 	}
 
 	@Test
+	void aBatchItemAnsweredWithAnotherIdIsUnknownAndACodeWrittenAsTextIsKept() {
+		stubEntityPublic();
+		server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(BASE + "/setEntities"))
+			.willReturn(json("[\"PY-1\",\"PY-OTHER\",{\"errorcode\":\"117\",\"message\":\"bad\"}]")));
+		BatchResult result = this.client.setEntities("Contacts", List.of(java.util.Map.of("ID", "PY-1", "A", 1),
+				java.util.Map.of("ID", "PY-2", "A", 1), java.util.Map.of("ID", "PY-3", "A", 1)),
+				BatchFlag.IGNORE_AND_RETURN_ERRORS).block();
+		assertThat(result.outcomes()).extracting(BatchResult.Outcome::status)
+			.containsExactly(BatchResult.Status.SUCCEEDED, BatchResult.Status.UNKNOWN, BatchResult.Status.FAILED);
+		assertThat(result.outcomes().get(1).id()).isEqualTo("PY-2");
+		assertThat(result.outcomes().get(2).errorCode()).isEqualTo(117);
+	}
+
+	@Test
 	void anEntityNameLongerThanTheBoundIsRefusedBeforeAnyRequest() {
 		assertThatThrownBy(() -> this.client.getEntity("C".repeat(100_000), "PY-1")).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageStartingWith("entity")
