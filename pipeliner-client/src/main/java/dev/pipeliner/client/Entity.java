@@ -20,13 +20,17 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An immutable view of one Pipeliner entity, as the server sent it: a JSON object whose keys are
- * field API names ({@code ID}, {@code FIRST_NAME}, {@code OWNER_ID}, custom fields).
+ * field API names ({@code id}, {@code first_name}, {@code owner_id} and {@code cf_…} custom
+ * fields on v100; {@code ID}, {@code FIRST_NAME}, {@code OWNER_ID} on v1).
  * <p>
  * The typed getters return {@code null} when the field is absent or JSON {@code null}, and throw
- * {@link PipelinerDecodingException} naming the field when its value has another type. Use
+ * {@link PipelinerDecodingException} naming the field and the entity when its value has another
+ * type. Decimals are exact: the client reads every number with a fraction digit for digit. Use
  * {@link #as(Class)} to map the entity onto a record or POJO of your own (annotate its components
- * with {@code @JsonProperty("FIRST_NAME")} and the like; unknown fields are ignored unless the
- * mapper is set to fail on them).
+ * with {@code @JsonProperty("first_name")} and the like; unknown fields are ignored unless the
+ * mapper is set to fail on them). Date-times of either protocol's form map onto {@code Instant},
+ * {@code OffsetDateTime}, {@code ZonedDateTime}, {@code LocalDateTime} and {@code LocalDate}
+ * fields; a {@code LocalDateTime} or {@code LocalDate} gets the date and time in UTC.
  */
 public final class Entity {
 
@@ -37,9 +41,16 @@ public final class Entity {
 
 	private final ObjectMapper mapper;
 
-	Entity(ObjectNode node, ObjectMapper mapper) {
+	private final String dateTimeForm;
+
+	/**
+	 * @param mapper maps the entity onto the caller's types
+	 * @param dateTimeForm the form of date-times in the protocol's answers, for messages
+	 */
+	Entity(ObjectNode node, ObjectMapper mapper, String dateTimeForm) {
 		this.node = node;
 		this.mapper = mapper;
+		this.dateTimeForm = dateTimeForm;
 	}
 
 	/**
@@ -49,7 +60,8 @@ public final class Entity {
 	 */
 	public static Entity of(Map<String, ?> fields) {
 		Arguments.requireNonNull(fields, "fields");
-		return new Entity(PipelinerClient.DEFAULT_MAPPER.valueToTree(fields), PipelinerClient.DEFAULT_MAPPER);
+		return new Entity(PipelinerClient.STANDALONE_MAPPER.valueToTree(fields), PipelinerClient.STANDALONE_MAPPER,
+				"'2023-03-23 14:20:54.529536+00:00' or 'yyyy-MM-dd HH:mm:ss' (UTC)");
 	}
 
 	/**
@@ -103,7 +115,7 @@ public final class Entity {
 		throw wrongType(field, "a whole number", value);
 	}
 
-	/** @return the value as a decimal (a JSON number or numeric text), or {@code null} */
+	/** @return the value as a decimal (a JSON number or numeric text), exactly as written, or {@code null} */
 	public @Nullable BigDecimal getDecimal(String field) {
 		JsonNode value = value(field);
 		if (value == null) {
@@ -146,7 +158,13 @@ public final class Entity {
 		}
 	}
 
-	/** @return the value as an instant, read as {@code yyyy-MM-dd HH:mm:ss} UTC, or {@code null} */
+	/**
+	 * @return the value as an instant, or {@code null}: v100's form
+	 * {@code 2023-03-23 14:20:54.529536+00:00} and v1's {@code yyyy-MM-dd HH:mm:ss} (UTC), and the
+	 * ISO-8601 forms, with {@code T} or a space, any fraction of a second, and an offset written
+	 * {@code +00:00}, {@code +0000}, {@code +00}, {@code Z} or not at all (UTC); a bare date is
+	 * midnight UTC
+	 */
 	public @Nullable Instant getDateTime(String field) {
 		JsonNode value = value(field);
 		if (value == null || (value.isString() && value.stringValue().isBlank())) {
@@ -160,7 +178,7 @@ public final class Entity {
 				// fall through
 			}
 		}
-		throw wrongType(field, "a date-time 'yyyy-MM-dd HH:mm:ss'", value);
+		throw wrongType(field, "a date-time in the form " + this.dateTimeForm, value);
 	}
 
 	/**
@@ -209,7 +227,8 @@ public final class Entity {
 
 	private PipelinerDecodingException wrongType(String field, String expected, JsonNode value) {
 		return new PipelinerDecodingException(
-				"Field " + field + " of entity " + this.node.path("ID").asString("") + " is not " + expected + ": " + value,
+				"Field " + field + " of entity " + Arguments.quote(id()) + " is not " + expected + ": "
+						+ Arguments.shorten(value.toString()),
 				null);
 	}
 

@@ -11,12 +11,14 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import dev.pipeliner.client.error.PipelinerApiException;
 import dev.pipeliner.client.error.PipelinerException;
 import dev.pipeliner.client.error.PipelinerTransportException;
 import dev.pipeliner.client.internal.arguments.Arguments;
 import dev.pipeliner.client.internal.arguments.RawQuery;
 import dev.pipeliner.client.internal.batching.Batching;
 import dev.pipeliner.client.internal.batching.Flags;
+import dev.pipeliner.client.internal.http.ApiExceptions;
 import dev.pipeliner.client.internal.http.QueryString;
 import dev.pipeliner.client.internal.http.WireJson;
 import dev.pipeliner.client.internal.observation.Observations;
@@ -27,6 +29,7 @@ import dev.pipeliner.client.internal.protocol.EntityNames;
 import dev.pipeliner.client.internal.protocol.Protocol;
 import dev.pipeliner.client.internal.protocol.Resolver.Target;
 import dev.pipeliner.client.internal.protocol.Resolver;
+import dev.pipeliner.client.internal.protocol.ValueForms;
 import dev.pipeliner.client.query.Query;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -94,6 +97,9 @@ public final class PipelinerClient {
 	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
 	static final ObjectMapper DEFAULT_MAPPER = WireJson.MAPPER;
+
+	/** The mapper of entities made with {@link Entity#of(Map)}: the wire date-times of either protocol read. */
+	static final ObjectMapper STANDALONE_MAPPER = WireJson.MAPPER.rebuild().addModule(ValueForms.readers()).build();
 
 	private static final Pattern TEAM_PIPELINE = Pattern.compile("[A-Za-z0-9_\\-]+");
 
@@ -240,8 +246,13 @@ public final class PipelinerClient {
 
 	/**
 	 * Reads one page: one request, whose answer says where the page lies in the whole result.
+	 * A page never holds more entities than the query's limit, whatever the server sends; on v100,
+	 * where the server's cursor lies past entities cut off that way, such a page has no
+	 * continuation token. An empty page may still have one (a v100 server may answer an empty
+	 * page with more to follow).
 	 * @param entity an entity or collection name
-	 * @param query what to read; its limit is the page size (the server's default is 25)
+	 * @param query what to read; its limit is the page size (the server's default is 25 on v1,
+	 * 30 on v100)
 	 * @return the page
 	 */
 	public Mono<EntityPage<Entity>> getEntities(String entity, Query query) {
@@ -260,9 +271,23 @@ public final class PipelinerClient {
 		QueryString parameters = query(query);
 		Arguments.requireNonNull(type, "type");
 		boolean cursors = this.resolver.configured().pagesByCursor();
+		Integer limit = query.getLimit();
 		return on("getEntities", name, (target) -> target.protocol().page(target.collection(), parameters))
-			.map((page) -> convert(cursors ? new EntityPage<>(page.items(), page.start(), page.end(), page.total(),
-					CursorPaging.token(page.nextOffset(), page.continuationToken())) : page, type));
+			.map((page) -> convert(limited(cursors ? new EntityPage<>(page.items(), page.start(), page.end(), page.total(),
+					CursorPaging.token(page.nextOffset(), page.continuationToken())) : page, limit, cursors), type));
+	}
+
+	/**
+	 * A page cut to the limit it was asked with. A page read by offset goes on after the cut; a
+	 * page read by cursor cannot, since the server's cursor lies beyond the entities cut off.
+	 */
+	private static EntityPage<ObjectNode> limited(EntityPage<ObjectNode> page, @Nullable Integer limit, boolean cursors) {
+		if (limit == null || limit < 0 || page.items().size() <= limit) {
+			return page;
+		}
+		List<ObjectNode> items = page.items().subList(0, limit);
+		return cursors ? new EntityPage<>(items, page.start(), page.start() + limit - 1, page.total(), null)
+				: new EntityPage<>(items, page.start(), page.start() + limit - 1, page.total());
 	}
 
 	/**
@@ -310,10 +335,9 @@ public final class PipelinerClient {
 		Integer limit = query.getLimit();
 		long count = (limit == null || limit == Query.NO_LIMIT) ? Long.MAX_VALUE : limit;
 		boolean cursors = this.resolver.configured().pagesByCursor();
-		return new PagedFlux<>(cursors ? null : Long.toString(start), (token) -> this.settings.observations()
-			.observed("streamEntities", name, this.teamPipeline,
-					(cursors ? cursorPages(name, parameters, token, count) : offsetPages(name, parameters, token, start, count))
-						.map((page) -> convert(page, type))), !cursors);
+		return new PagedFlux<>(cursors ? null : Long.toString(start), (token) -> call("streamEntities", name,
+				(cursors ? cursorPages(name, parameters, token, count) : offsetPages(name, parameters, token, start, count))
+					.map((page) -> convert(page, type))), !cursors);
 	}
 
 	/** The pages of an offset read; the call timeout bounds each, the first with the entity-name lookup. */
@@ -321,19 +345,22 @@ public final class PipelinerClient {
 			long count) {
 		long from = OffsetPaging.offsetOf(token);
 		long end = (count == Long.MAX_VALUE || start > Long.MAX_VALUE - count) ? Long.MAX_VALUE : start + count;
-		return this.settings.offsetPaging().pages(name, (offset, limit) -> page(name, query, Long.toString(offset), limit),
+		return this.settings.offsetPaging().pages(name, (offset, limit) -> page(name, query, Long.toString(offset), limit,
+				offset),
 				(node) -> idOf(node, this.resolver.configured().idField()), from, end);
 	}
 
 	/** The pages of a cursor read, each bounded like an offset read's. */
 	private Flux<EntityPage<ObjectNode>> cursorPages(String name, QueryString query, @Nullable String token,
 			long count) {
-		return this.settings.cursorPaging().pages(name, (cursor, size) -> page(name, query, cursor, size), token, count);
+		return this.settings.cursorPaging().pages(name, (cursor, size, position) -> page(name, query, cursor, size,
+				position), token, count);
 	}
 
-	private Mono<EntityPage<ObjectNode>> page(String name, QueryString query, @Nullable String token, int size) {
+	private Mono<EntityPage<ObjectNode>> page(String name, QueryString query, @Nullable String token, int size,
+			long position) {
 		return bounded("streamEntities", name, this.resolver.resolve(name)
-			.flatMap((target) -> target.protocol().page(target.collection(), query, token, size)));
+			.flatMap((target) -> target.protocol().page(target.collection(), query, token, size, position)));
 	}
 
 	/**
@@ -357,7 +384,7 @@ public final class PipelinerClient {
 		Arguments.requireId(id, "id");
 		Arguments.requireNonNull(type, "type");
 		return on("getEntity", name, (target) -> target.protocol().one(target.collection(), id))
-			.map((node) -> new Entity(node, this.settings.mapper()).as(type));
+			.map((node) -> entity(node).as(type));
 	}
 
 	// Writing
@@ -425,8 +452,7 @@ public final class PipelinerClient {
 		String name = Arguments.requireEntityName(entity, "entity");
 		Set<BatchFlag> set = Flags.requireIgnoring(flags(flags, false));
 		Arguments.requireNonNull(items, "items");
-		return this.settings.observations().observed("setEntities", name, this.teamPipeline,
-				this.settings.batching().stream(Flux.from(items), (base, chunk) -> {
+		return call("setEntities", name, this.settings.batching().stream(Flux.from(items), (base, chunk) -> {
 					List<ObjectNode> nodes = new ArrayList<>(chunk.size());
 					for (Object item : chunk) {
 						nodes.add(toObject(item, "items[" + (base + nodes.size()) + "]"));
@@ -484,8 +510,7 @@ public final class PipelinerClient {
 		String name = Arguments.requireEntityName(entity, "entity");
 		Set<BatchFlag> set = Flags.requireIgnoring(flags(flags, true));
 		Arguments.requireNonNull(ids, "ids");
-		return this.settings.observations().observed("deleteEntities", name, this.teamPipeline,
-				this.settings.batching().stream(Flux.from(ids), (base, chunk) -> {
+		return call("deleteEntities", name, this.settings.batching().stream(Flux.from(ids), (base, chunk) -> {
 					List<String> list = new ArrayList<>(chunk.size());
 					for (String id : chunk) {
 						list.add(Arguments.requireText(id, "ids[" + (base + list.size()) + "]"));
@@ -502,9 +527,31 @@ public final class PipelinerClient {
 		return call(operation, null, bounded(operation, null, call));
 	}
 
-	/** An observed call. */
+	/** An observed call, its API errors explained. */
 	private <T> Mono<T> call(String operation, @Nullable String entity, Mono<T> call) {
-		return this.settings.observations().observed(operation, entity, this.teamPipeline, call);
+		return this.settings.observations().observed(operation, entity, this.teamPipeline,
+				call.onErrorMap(PipelinerApiException.class, (ex) -> explained(operation, entity, ex)));
+	}
+
+	/** An observed stream, its API errors explained. */
+	private <T> Flux<T> call(String operation, String entity, Flux<T> call) {
+		return this.settings.observations().observed(operation, entity, this.teamPipeline,
+				call.onErrorMap(PipelinerApiException.class, (ex) -> explained(operation, entity, ex)));
+	}
+
+	/**
+	 * An API error as the caller is told it: with the operation it was made for, and the lookup
+	 * it was, if any (the entity names of a {@code getEntity}, say); with what is probably wrong
+	 * when the API's own paths were not found.
+	 */
+	private PipelinerApiException explained(String operation, @Nullable String entity, PipelinerApiException failure) {
+		if (failure.getOperation() != null) {
+			return failure;
+		}
+		Protocol protocol = this.resolver.configured();
+		String lookup = protocol.lookupAt(failure.getUri());
+		return ApiExceptions.during(failure, operation + ((entity != null) ? " " + entity : "")
+				+ ((lookup != null) ? ", " + lookup : ""), protocol.hint(failure));
 	}
 
 	/** One observed request on an entity, bounded with its lookups by the call timeout. */
@@ -544,9 +591,13 @@ public final class PipelinerClient {
 	private <T> EntityPage<T> convert(EntityPage<ObjectNode> page, Class<T> type) {
 		List<T> items = new ArrayList<>(page.items().size());
 		for (ObjectNode node : page.items()) {
-			items.add(new Entity(node, this.settings.mapper()).as(type));
+			items.add(entity(node).as(type));
 		}
 		return page.withItems(items);
+	}
+
+	private Entity entity(ObjectNode node) {
+		return new Entity(node, this.settings.mapper(), this.resolver.configured().dateTimeForm());
 	}
 
 	private ObjectNode toObject(Object data, String name) {

@@ -11,6 +11,7 @@ import dev.pipeliner.client.internal.observation.Observations;
 import dev.pipeliner.client.internal.paging.CursorPaging;
 import dev.pipeliner.client.internal.paging.OffsetPaging;
 import dev.pipeliner.client.internal.protocol.Bodies;
+import dev.pipeliner.client.internal.protocol.CursorReads;
 import dev.pipeliner.client.internal.v1.V1Protocol;
 import dev.pipeliner.client.internal.v100.V100Protocol;
 import dev.pipeliner.client.observation.DefaultPipelinerObservationConvention;
@@ -200,8 +201,13 @@ public final class PipelinerClientBuilder {
 	/**
 	 * @param mapper the mapper for the caller's own types: {@link Entity#as(Class)}, the
 	 * {@code Class<T>} overloads, and request bodies written from records and POJOs, with the
-	 * protocol's forms of dates and booleans added. The wire format itself is read with the
-	 * client's own mapper, so no setting of this one changes how answers are decoded.
+	 * protocol's forms of dates and booleans added. Its modules and settings apply; the
+	 * date-times of answers, in any of the protocols' forms, are read onto {@code Instant},
+	 * {@code OffsetDateTime}, {@code ZonedDateTime}, {@code LocalDateTime} and {@code LocalDate}
+	 * as their ISO-8601 equivalents would be (a {@code LocalDateTime} or {@code LocalDate} gets
+	 * the UTC date and time), and decimals onto {@code BigDecimal} digit for digit. The wire
+	 * format itself is read with the client's own mapper, so no setting of this one changes how
+	 * answers are decoded.
 	 */
 	public PipelinerClientBuilder jsonMapper(ObjectMapper mapper) {
 		this.mapper = InvalidSettingException.check("jsonMapper", () -> Arguments.requireNonNull(mapper, "mapper"));
@@ -346,15 +352,20 @@ public final class PipelinerClientBuilder {
 		Duration readTimeout = this.readTimeout;
 		RetryPolicy retry = this.retry;
 		long maxResponseSize = this.maxResponseSize.toBytes();
+		// the metadata collections of v100 are read with the checks of a stream
+		CursorPaging metadata = new CursorPaging(PipelinerClient.DEFAULT_PAGE_SIZE);
+		CursorReads reads = (what, source) -> metadata.pages(what, source::fetch, null, Long.MAX_VALUE);
 		PipelinerClient.Protocols protocols = v100
 				? (url, account, user, password) -> new V100Protocol(client, url, account, user, password, readTimeout,
-						retry, maxResponseSize)
+						retry, maxResponseSize, reads)
 				: (url, account, token, password) -> new V1Protocol(client, url, account, token, password, readTimeout,
 						retry, maxResponseSize);
-		// the value forms of the protocol, for every client derived from this builder
-		Bodies bodies = new Bodies(this.mapper, protocols.create(serviceUrl, pipeline, apiToken, apiPassword)
-			.values());
-		PipelinerClient.Settings settings = new PipelinerClient.Settings(protocols, serviceUrl, this.mapper, bodies, this.callTimeout,
+		// the caller's mapper with the protocol's value forms, for every client derived from this builder
+		ObjectMapper mapper = this.mapper.rebuild()
+			.addModule(protocols.create(serviceUrl, pipeline, apiToken, apiPassword).values())
+			.build();
+		PipelinerClient.Settings settings = new PipelinerClient.Settings(protocols, serviceUrl, mapper, new Bodies(mapper),
+				this.callTimeout,
 				new OffsetPaging(this.pageSize, this.prefetchPages, this.maxPagesInFlight), new CursorPaging(this.pageSize),
 				new Batching(this.batchSize, this.batchConcurrency),
 				new Observations(this.observationRegistry, this.observationConvention), this.allowInsecureHttp,

@@ -18,7 +18,9 @@ import org.jspecify.annotations.Nullable;
  * The wait before retry {@code n} (1, 2, …) is {@code initialBackoff × 2^(n-1)}, at most
  * {@code maxBackoff}, varied at random by up to {@code jitter} of itself so that clients do not
  * retry in step. A {@code Retry-After} header lengthens the wait to what it asks for; if it asks
- * for more than {@code maxRetryAfter}, the call fails at once instead.
+ * for more than {@code maxRetryAfter}, the call fails at once instead. However large the
+ * settings, a wait saturates at about 292 years, the longest timer there is; the call timeout
+ * ends the call long before.
  *
  * @param maxAttempts the most attempts per request, the first included; 1 turns retries off
  * @param initialBackoff the wait before the first retry
@@ -36,6 +38,9 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 	/** One attempt: no retries. */
 	public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ofMillis(200), Duration.ofSeconds(5), 0.5,
 			Duration.ofSeconds(30));
+
+	/** The longest wait before a retry, in milliseconds: the longest timer, in nanoseconds, that fits a {@code long}. */
+	private static final long MAX_WAIT_MILLIS = Long.MAX_VALUE / 1_000_000;
 
 	public RetryPolicy {
 		if (maxAttempts < 1) {
@@ -70,7 +75,8 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 		if (retryAfter != null) {
 			wait = Math.max(wait, millis(retryAfter));
 		}
-		return Duration.ofMillis(Math.max(1, wait));
+		// at most what a timer can be set to in nanoseconds (about 292 years): the call timeout ends the call first
+		return Duration.ofMillis(Math.max(1, Math.min(wait, MAX_WAIT_MILLIS)));
 	}
 
 	private static long millis(Duration duration) {

@@ -99,13 +99,14 @@ final class ScriptedServer implements AutoCloseable {
 		}
 	}
 
-	private static Map<String, String> query(String raw) {
+	/** @return the parameters of a raw query string, decoded */
+	static Map<String, String> query(String raw) {
 		Map<String, String> query = new LinkedHashMap<>();
 		if (raw != null) {
 			for (String pair : raw.split("&")) {
 				int equals = pair.indexOf('=');
-				query.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-						URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+				query.put(URLDecoder.decode((equals < 0) ? pair : pair.substring(0, equals), StandardCharsets.UTF_8),
+						(equals < 0) ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
 			}
 		}
 		return query;

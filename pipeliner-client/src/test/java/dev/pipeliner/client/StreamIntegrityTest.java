@@ -66,19 +66,9 @@ class StreamIntegrityTest {
 	void aStreamEmitsEveryEntityOnceOrFailsTyped(String name, boolean followable, ScriptedServer.Script script)
 			throws Exception {
 		try (ScriptedServer server = new ScriptedServer(script)) {
-			List<String> ids = new ArrayList<>();
-			Throwable failure = null;
-			try {
-				server.clientBuilder()
-					.pageSize(PAGE)
-					.build()
-					.streamEntities("Contacts", Query.all())
-					.doOnNext((entity) -> ids.add(entity.id()))
-					.blockLast(Duration.ofSeconds(20));
-			}
-			catch (RuntimeException ex) {
-				failure = ex;
-			}
+			Reads read = Reads.of(server.clientBuilder().pageSize(PAGE).build().streamEntities("Contacts", Query.all()));
+			List<String> ids = read.ids();
+			Throwable failure = read.failure();
 			assertThat(ids).as("emitted before the end").isEqualTo(expectedIds(0, ids.size()));
 			if (followable) {
 				assertThat(failure).as(name).isNull();

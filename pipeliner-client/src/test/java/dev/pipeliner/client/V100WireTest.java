@@ -172,13 +172,15 @@ class V100WireTest {
 	}
 
 	@Test
-	void emptyPagesThatClaimMoreFailTheStreamAndTheNameLookup() {
+	void endlessEmptyPagesThatClaimMoreFailTheStreamAndARepeatedCursorTheNameLookup() {
 		server.stubFor(get(urlPathEqualTo(BASE + "/Contacts")).willReturn(json(
 				"{\"success\":true,\"page_info\":{\"end_cursor\":\"C{{randomValue length=8 type='ALPHANUMERIC'}}\","
 						+ "\"has_next_page\":true},\"data\":[]}").withTransformers("response-template")));
 		assertThatThrownBy(() -> this.client.streamEntities("Contacts", Query.all()).blockLast())
 			.isInstanceOf(dev.pipeliner.client.error.PipelinerDecodingException.class)
-			.hasMessageContaining("has_next_page");
+			.hasMessageContaining("empty pages in a row");
+		server.verify(dev.pipeliner.client.internal.paging.CursorPaging.MAX_EMPTY_PAGES + 1,
+				getRequestedFor(urlPathEqualTo(BASE + "/Contacts")));
 		server.stubFor(get(urlPathEqualTo(BASE + "/Entities")).willReturn(json(
 				"{\"success\":true,\"page_info\":{\"end_cursor\":\"SAME\",\"has_next_page\":true},\"data\":["
 						+ "{\"name_singular\":\"Contact\",\"name_plural\":\"Contacts\"}]}")));

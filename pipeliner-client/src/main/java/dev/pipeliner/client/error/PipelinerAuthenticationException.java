@@ -16,4 +16,10 @@ public class PipelinerAuthenticationException extends PipelinerApiException {
 		super(status, errorCode, serverMessage, method, uri);
 	}
 
+	/** See {@link PipelinerApiException#PipelinerApiException(int, ServerError, HttpMethod, URI, java.time.Duration, String, String)}. */
+	public PipelinerAuthenticationException(int status, ServerError error, HttpMethod method, URI uri,
+			@Nullable String operation, @Nullable String note) {
+		super(status, error, method, uri, null, operation, note);
+	}
+
 }

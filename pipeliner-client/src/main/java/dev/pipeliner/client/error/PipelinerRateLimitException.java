@@ -19,4 +19,10 @@ public class PipelinerRateLimitException extends PipelinerApiException {
 		super(429, errorCode, serverMessage, method, uri, retryAfter);
 	}
 
+	/** See {@link PipelinerApiException#PipelinerApiException(int, ServerError, HttpMethod, URI, Duration, String, String)}. */
+	public PipelinerRateLimitException(ServerError error, HttpMethod method, URI uri, @Nullable Duration retryAfter,
+			@Nullable String operation, @Nullable String note) {
+		super(429, error, method, uri, retryAfter, operation, note);
+	}
+
 }

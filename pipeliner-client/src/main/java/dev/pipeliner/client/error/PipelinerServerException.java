@@ -24,4 +24,10 @@ public class PipelinerServerException extends PipelinerApiException {
 		super(status, errorCode, serverMessage, method, uri, retryAfter);
 	}
 
+	/** See {@link PipelinerApiException#PipelinerApiException(int, ServerError, HttpMethod, URI, Duration, String, String)}. */
+	public PipelinerServerException(int status, ServerError error, HttpMethod method, URI uri,
+			@Nullable Duration retryAfter, @Nullable String operation, @Nullable String note) {
+		super(status, error, method, uri, retryAfter, operation, note);
+	}
+
 }

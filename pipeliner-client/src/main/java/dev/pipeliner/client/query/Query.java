@@ -206,8 +206,11 @@ public final class Query {
 	}
 
 	/**
-	 * @param instant only entities modified after this instant (the {@code after} parameter)
+	 * @param instant only entities modified after this instant: v1's {@code after} parameter, to
+	 * the second; on v100 {@code filter[modified]} with {@code filter-op[modified]=gt}, to the
+	 * microsecond ({@code after} is v100's paging cursor)
 	 * @return the new query
+	 * @throws IllegalArgumentException for an instant outside the years 1 to 9999
 	 */
 	public Query modifiedAfter(Instant instant) {
 		DateTimes.requireWritable(instant, "modifiedAfter");

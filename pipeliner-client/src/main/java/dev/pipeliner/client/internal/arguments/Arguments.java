@@ -28,6 +28,9 @@ public final class Arguments {
 	private Arguments() {
 	}
 
+	/** The longest entity or collection name, in characters; the APIs' names are far shorter. */
+	public static final int MAX_ENTITY_NAME = 100;
+
 	/** The most characters of a value that a message quotes. */
 	private static final int MAX_QUOTED = 200;
 
@@ -110,6 +113,17 @@ public final class Arguments {
 		return (url != null) ? USER_INFO.matcher(url).replaceFirst("$1…@") : null;
 	}
 
+	/** @return the URL without its user info, if it had any */
+	public static URI withoutUserInfo(URI url) {
+		if (url.getRawUserInfo() == null || url.getHost() == null) {
+			return url;
+		}
+		return URI.create(url.getScheme() + "://" + url.getHost() + ((url.getPort() >= 0) ? ":" + url.getPort() : "")
+				+ ((url.getRawPath() != null) ? url.getRawPath() : "")
+				+ ((url.getRawQuery() != null) ? "?" + url.getRawQuery() : "")
+				+ ((url.getRawFragment() != null) ? "#" + url.getRawFragment() : ""));
+	}
+
 	/**
 	 * API credentials as Basic auth carries them: not blank, no control characters, and no
 	 * {@code ':'} in the token, which would make the user and password ambiguous. The messages
@@ -153,16 +167,27 @@ public final class Arguments {
 	}
 
 	/**
-	 * An entity or collection name: letters, digits and underscores, starting with a letter.
+	 * An entity or collection name: letters, digits and underscores, starting with a letter, at
+	 * most {@link #MAX_ENTITY_NAME} of them.
 	 */
 	@Contract("null, _ -> fail")
 	public static String requireEntityName(@Nullable String value, String name) {
 		requireText(value, name);
-		if (!PLAIN_NAME.matcher(value).matches()) {
+		if (!isEntityName(value)) {
 			throw new IllegalArgumentException(name + " must be a plain entity or collection name such as"
-					+ " 'Contact' or 'Contacts' (letters, digits and '_'), but was " + quote(value));
+					+ " 'Contact' or 'Contacts' (letters, digits and '_', at most " + MAX_ENTITY_NAME
+					+ " of them), but was " + quote(value));
 		}
 		return value;
+	}
+
+	/**
+	 * @return whether a text is an entity or collection name: letters, digits and underscores,
+	 * starting with a letter, at most {@link #MAX_ENTITY_NAME} of them, so that it is one path
+	 * segment as it is written
+	 */
+	public static boolean isEntityName(@Nullable String value) {
+		return value != null && value.length() <= MAX_ENTITY_NAME && PLAIN_NAME.matcher(value).matches();
 	}
 
 	/**

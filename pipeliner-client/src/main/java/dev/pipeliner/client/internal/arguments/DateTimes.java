@@ -5,12 +5,18 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
 
 /**
  * Date-times as callers and servers give them: the range both protocols can write, and a
- * tolerant reading of the forms that answers and loose queries use ({@code yyyy-MM-dd HH:mm:ss},
- * ISO-8601 with or without an offset, a bare date). Not part of the public API.
+ * tolerant reading of the forms that answers and loose queries use: v1's
+ * {@code yyyy-MM-dd HH:mm:ss}, v100's {@code 2023-03-23 14:20:54.529536+00:00}, ISO-8601 with
+ * {@code T} or a space, with or without a fraction of a second, with an offset written
+ * {@code +00:00}, {@code +0000}, {@code +00} or {@code Z}, or none (UTC), and a bare date
+ * (midnight UTC). Not part of the public API.
  */
 public final class DateTimes {
 
@@ -19,7 +25,23 @@ public final class DateTimes {
 
 	private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
 
-	private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
+	private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+	private static final DateTimeFormatter READ = new DateTimeFormatterBuilder().parseCaseInsensitive()
+		.append(DateTimeFormatter.ISO_LOCAL_DATE)
+		.optionalStart()
+		.optionalStart()
+		.appendLiteral('T')
+		.optionalEnd()
+		.optionalStart()
+		.appendLiteral(' ')
+		.optionalEnd()
+		.append(DateTimeFormatter.ISO_LOCAL_TIME)
+		.optionalStart()
+		.appendPattern("[XXX][XX][X]")
+		.optionalEnd()
+		.optionalEnd()
+		.toFormatter();
 
 	/**
 	 * @return the instant, if both protocols can write it: from year 1 to year 9999
@@ -28,29 +50,35 @@ public final class DateTimes {
 	public static Instant requireWritable(Instant instant, String name) {
 		Arguments.requireNonNull(instant, name);
 		if (instant.isBefore(FIRST) || instant.isAfter(LAST)) {
-			throw new IllegalArgumentException(name + " must lie between " + FIRST + " and " + LAST + ", but was " + instant);
+			throw new IllegalArgumentException(name + " must lie in the years 1 to 9999, which the APIs write, but was "
+					+ instant);
 		}
 		return instant;
 	}
 
 	/**
-	 * Parses the wire format and, tolerantly, ISO-8601 forms and a bare date (midnight UTC).
+	 * Parses any of the forms above.
 	 * @throws DateTimeParseException if the text is none of them
 	 */
 	public static Instant parse(String text) {
-		String value = text.trim();
-		if (value.length() == 10) {
-			return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+		return parseWithOffset(text).toInstant();
+	}
+
+	/**
+	 * Parses any of the forms above, keeping the offset the text was written with: UTC for a text
+	 * without one.
+	 * @throws DateTimeParseException if the text is none of them
+	 */
+	public static OffsetDateTime parseWithOffset(String text) {
+		TemporalAccessor parsed = READ.parseBest(text.trim(), OffsetDateTime::from, LocalDateTime::from,
+				LocalDate::from);
+		if (parsed instanceof OffsetDateTime offset) {
+			return offset;
 		}
-		if (value.length() > 10 && value.charAt(10) == ' ') {
-			value = value.substring(0, 10) + 'T' + value.substring(11);
+		if (parsed instanceof LocalDateTime local) {
+			return local.atOffset(ZoneOffset.UTC);
 		}
-		try {
-			return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
-		}
-		catch (DateTimeParseException ex) {
-			return OffsetDateTime.parse(value).toInstant();
-		}
+		return ((LocalDate) parsed).atStartOfDay().atOffset(ZoneOffset.UTC);
 	}
 
 }

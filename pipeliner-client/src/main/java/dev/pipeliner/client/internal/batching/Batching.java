@@ -85,10 +85,8 @@ public final class Batching {
 			boolean refused = ex instanceof PipelinerApiException api && api.getStatus() < 500;
 			List<BatchResult.Outcome> outcomes = new ArrayList<>(ids.size());
 			for (int i = 0; i < ids.size(); i++) {
-				outcomes.add(refused
-						? BatchResult.Outcome.failed(base + i, ids.get(i), ((PipelinerApiException) ex).getErrorCode(),
-								((PipelinerApiException) ex).getServerMessage())
-						: new BatchResult.Outcome(base + i, BatchResult.Status.UNKNOWN, ids.get(i), null, ex.getMessage()));
+				outcomes.add(refused ? BatchResult.Outcome.failed(base + i, ids.get(i), ((PipelinerApiException) ex).getServerError())
+						: BatchResult.Outcome.unknown(base + i, ids.get(i), String.valueOf(ex.getMessage())));
 			}
 			return Mono.just(new BatchResult(outcomes));
 		});
@@ -100,8 +98,7 @@ public final class Batching {
 		}
 		List<BatchResult.Outcome> outcomes = new ArrayList<>(result.size());
 		for (BatchResult.Outcome outcome : result.outcomes()) {
-			outcomes.add(new BatchResult.Outcome(outcome.index() + base, outcome.status(), outcome.id(),
-					outcome.errorCode(), outcome.message()));
+			outcomes.add(outcome.at(outcome.index() + base));
 		}
 		return new BatchResult(outcomes);
 	}

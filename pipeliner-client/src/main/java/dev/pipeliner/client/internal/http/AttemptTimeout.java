@@ -13,8 +13,9 @@ import org.springframework.http.client.reactive.ClientHttpRequest;
  * Reactor Netty connector, as the request's response timeout, which the connection's event loop
  * keeps (and which takes the place of a response timeout the connector was built with, such as
  * Spring Boot's read timeout); on any other connector, as a {@link Deadline} around the attempt. Which
- * connector a {@code WebClient} has is learned from its first request, which is bounded both
- * ways. Not part of the public API.
+ * connector a {@code WebClient} has is learned from its first request, which has the deadline
+ * too, until the request shows Reactor Netty: then the deadline stands down. Not part of the
+ * public API.
  */
 final class AttemptTimeout {
 
@@ -45,9 +46,14 @@ final class AttemptTimeout {
 		}
 	}
 
-	/** @return the attempt, with a timer of its own unless Reactor Netty bounds it */
+	/**
+	 * @return the attempt, with a timer of its own unless Reactor Netty bounds it; the timer of a
+	 * first request that turns out to go through Reactor Netty stands down, so that the two
+	 * timeouts never race and leave an error that no one receives
+	 */
 	<T> Mono<T> bound(Mono<T> attempt) {
-		return Boolean.TRUE.equals(this.netty) ? attempt : Deadline.within(attempt, this.timeout);
+		return Boolean.TRUE.equals(this.netty) ? attempt
+				: Deadline.withinWhileDue(attempt, this.timeout, () -> !Boolean.TRUE.equals(this.netty));
 	}
 
 }

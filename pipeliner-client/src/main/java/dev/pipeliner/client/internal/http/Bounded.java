@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.pipeliner.client.error.PipelinerDecodingException;
 import dev.pipeliner.client.internal.arguments.Arguments;
+import dev.pipeliner.client.internal.arguments.Secrets;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -37,8 +38,11 @@ public final class Bounded {
 
 	private final JacksonJsonDecoder decoder;
 
-	Bounded(long maxBytes) {
+	private final Secrets secrets;
+
+	Bounded(long maxBytes, Secrets secrets) {
 		this.maxBytes = maxBytes;
+		this.secrets = secrets;
 		this.decoder = new JacksonJsonDecoder(WireJson.MAPPER);
 		this.decoder.setMaxInMemorySize((int) Math.min(Integer.MAX_VALUE, maxBytes));
 	}
@@ -93,7 +97,8 @@ public final class Bounded {
 				String type = response.headers().contentType().map(MediaType::toString).orElse("no content type");
 				return Mono.error(new PipelinerDecodingException(method + " " + Arguments.describe(uri)
 						+ " answered " + response.statusCode().value() + " with a body that is not JSON (" + type + "): "
-						+ Arguments.quote(text.strip()) + "; a proxy or login page may stand in front of the API", ex));
+						+ Arguments.quote(this.secrets.redact(text.strip())) + "; a proxy or login page may stand in front of"
+						+ " the API", ex));
 			}
 		});
 	}

@@ -3,6 +3,7 @@ package dev.pipeliner.client.internal.http;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import io.netty.util.HashedWheelTimer;
@@ -33,7 +34,7 @@ public final class Deadline {
 	 * @return the call, bounded
 	 */
 	public static <T> Mono<T> within(Mono<T> call, Duration timeout, Supplier<? extends Throwable> onTimeout) {
-		return call.timeout(expiry(timeout), Mono.error(onTimeout));
+		return call.timeout(expiry(timeout, () -> true), Mono.error(onTimeout));
 	}
 
 	/**
@@ -42,14 +43,29 @@ public final class Deadline {
 	 * @return the call, bounded; past the timeout, a {@link TimeoutException}
 	 */
 	public static <T> Mono<T> within(Mono<T> call, Duration timeout) {
-		return call.timeout(expiry(timeout));
+		return call.timeout(expiry(timeout, () -> true));
 	}
 
-	/** A signal {@code timeout} after subscription; cancelling it cancels the timer. */
-	private static Mono<Long> expiry(Duration timeout) {
+	/**
+	 * @param call the call to bound
+	 * @param timeout how long it may take from subscription
+	 * @param due whether the deadline still applies when it comes: {@code false} when something
+	 * else bounds the call by then, whose own error is to end it, so that the two never race
+	 * @return the call, bounded; past the timeout, while still due, a {@link TimeoutException}
+	 */
+	public static <T> Mono<T> withinWhileDue(Mono<T> call, Duration timeout, BooleanSupplier due) {
+		return call.timeout(expiry(timeout, due));
+	}
+
+	/** A signal {@code timeout} after subscription, if still due then; cancelling it cancels the timer. */
+	private static Mono<Long> expiry(Duration timeout, BooleanSupplier due) {
 		long nanos = timeout.toNanos();
 		return Mono.create((sink) -> {
-			Timeout timer = Wheel.TIMER.newTimeout((expired) -> sink.success(0L), nanos, TimeUnit.NANOSECONDS);
+			Timeout timer = Wheel.TIMER.newTimeout((expired) -> {
+				if (due.getAsBoolean()) {
+					sink.success(0L);
+				}
+			}, nanos, TimeUnit.NANOSECONDS);
 			sink.onCancel(timer::cancel);
 		});
 	}

@@ -8,6 +8,9 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -19,7 +22,9 @@ import dev.pipeliner.client.error.PipelinerException;
 import dev.pipeliner.client.error.PipelinerNotFoundException;
 import dev.pipeliner.client.error.PipelinerRedirectException;
 import dev.pipeliner.client.error.PipelinerTransportException;
+import dev.pipeliner.client.error.ServerError;
 import dev.pipeliner.client.internal.arguments.Arguments;
+import dev.pipeliner.client.internal.arguments.Secrets;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -61,18 +66,24 @@ public final class Transport {
 
 	}
 
-	/** Turns a protocol's error answer into an exception. */
+	/** Reads what a protocol's error answer says. */
 	@FunctionalInterface
 	public interface ErrorDecoder {
 
-		PipelinerApiException decode(int status, String body, @Nullable Duration retryAfter, HttpMethod method,
-				URI uri);
+		/**
+		 * @param status the HTTP status
+		 * @param body the body as text: JSON of the protocol's shapes, or whatever a proxy sent
+		 * @return what the body said; nothing, rather than a failure, when it is of no known shape
+		 */
+		ServerError read(int status, String body);
 
 	}
 
 	private final WebClient webClient;
 
 	private final String authorization;
+
+	private final Secrets secrets;
 
 	private final @Nullable AttemptTimeout timeout;
 
@@ -84,31 +95,50 @@ public final class Transport {
 
 	/**
 	 * @param webClient sends the requests
-	 * @param authorization the {@code Authorization} header value
+	 * @param user the user of HTTP Basic authentication
+	 * @param password its password
 	 * @param timeout the read timeout of each attempt, or {@code null}
 	 * @param retry when and how failed attempts are repeated
 	 * @param maxResponseSize the most bytes of one answer that are read
 	 * @param errors the protocol's error shapes
 	 */
-	public Transport(WebClient webClient, String authorization, @Nullable Duration timeout, RetryPolicy retry,
-			long maxResponseSize,
-			ErrorDecoder errors) {
+	public Transport(WebClient webClient, String user, String password, @Nullable Duration timeout, RetryPolicy retry,
+			long maxResponseSize, ErrorDecoder errors) {
 		this.webClient = webClient;
-		this.authorization = authorization;
+		this.authorization = basic(user, password);
+		this.secrets = Secrets.of(user, password);
 		this.timeout = (timeout != null) ? new AttemptTimeout(timeout) : null;
 		this.retry = retry;
 		this.errors = errors;
-		this.bounded = new Bounded(maxResponseSize);
+		this.bounded = new Bounded(maxResponseSize, this.secrets);
 	}
 
 	/** @return the {@code Authorization} value of HTTP Basic authentication */
-	public static String basic(String user, String password) {
+	private static String basic(String user, String password) {
 		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** @return the reader that bounds answers to the maximum response size */
 	public Bounded bounded() {
 		return this.bounded;
+	}
+
+	/** @return what a server said, with every form of the credentials in it replaced */
+	public ServerError redacted(ServerError error) {
+		Map<String, List<String>> fields = new LinkedHashMap<>();
+		error.fieldErrors().forEach((field, messages) -> fields.put(this.secrets.redact(field),
+				messages.stream().map(this.secrets::redact).toList()));
+		return new ServerError(error.code(), redacted(error.name()), redacted(error.message()), fields,
+				error.entityErrors().stream().map(this.secrets::redact).toList(), error.entityIndex());
+	}
+
+	/** @return a server's text as a message may show it: cut short, the credentials replaced */
+	public String shown(@Nullable Object answer) {
+		return Arguments.shorten(this.secrets.redact(String.valueOf(answer)));
+	}
+
+	private @Nullable String redacted(@Nullable String text) {
+		return (text != null) ? this.secrets.redact(text) : null;
 	}
 
 	/**
@@ -163,6 +193,7 @@ public final class Transport {
 		}
 		HttpHeaders headers = response.headers().asHttpHeaders();
 		if (status >= 300 && status < 400) {
+			// the exception shows the Location without its user info
 			return response.releaseBody()
 				.then(Mono.error(new PipelinerRedirectException(status, location(uri, headers), method, uri)));
 		}
@@ -177,7 +208,8 @@ public final class Transport {
 		return body
 			.onErrorResume((ex) -> Mono.empty())
 			.defaultIfEmpty("")
-			.flatMap((text) -> Mono.error(this.errors.decode(status, text, retryAfter, method, uri)));
+			.flatMap((text) -> Mono.error(ApiExceptions.of(status, redacted(this.errors.read(status, text)), retryAfter,
+					method, uri, null, null)));
 	}
 
 	private static @Nullable URI location(URI request, HttpHeaders headers) {
@@ -280,8 +312,9 @@ public final class Transport {
 		return false;
 	}
 
-	private static String describe(Throwable ex) {
-		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+	/** A failure as a message shows it: a parser's message may quote the answer. */
+	private String describe(Throwable ex) {
+		return this.secrets.redact((ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName());
 	}
 
 }

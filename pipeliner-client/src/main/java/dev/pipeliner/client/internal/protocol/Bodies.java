@@ -7,6 +7,7 @@ import dev.pipeliner.client.internal.arguments.Arguments;
 import dev.pipeliner.client.internal.http.WireJson;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -23,12 +24,9 @@ public final class Bodies {
 
 	private final ObjectMapper mapper;
 
-	/**
-	 * @param mapper the mapper for the caller's types, extended with the protocol's value forms
-	 * @param values the protocol's value forms
-	 */
-	public Bodies(ObjectMapper mapper, tools.jackson.databind.JacksonModule values) {
-		this.mapper = mapper.rebuild().addModule(values).build();
+	/** @param mapper the mapper for the caller's types, with the protocol's value forms added */
+	public Bodies(ObjectMapper mapper) {
+		this.mapper = mapper;
 	}
 
 	/**
@@ -53,17 +51,32 @@ public final class Bodies {
 	private JsonNode toJson(Object data, String name) {
 		try {
 			if (data instanceof CharSequence text) {
-				return this.mapper.readTree(text.toString());
+				// decimals digit for digit, whatever the mapper does with them
+				return this.mapper.reader(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(text.toString());
 			}
 			return this.mapper.valueToTree(data);
 		}
 		catch (JacksonException ex) {
-			throw new IllegalArgumentException(name + " cannot be written as JSON: "
+			throw new IllegalArgumentException(name + path(ex) + " cannot be written as JSON: "
 					+ Arguments.quote(ex.getOriginalMessage()), ex);
 		}
 		catch (StackOverflowError ex) {
 			throw new IllegalArgumentException(name + " cannot be written as JSON: it refers to itself", ex);
 		}
+	}
+
+	/** @return where in the data a failure lies, such as {@code .modified} or {@code [2].owner_id} */
+	private static String path(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append('.').append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
 	}
 
 	/**

@@ -11,6 +11,7 @@ import dev.pipeliner.client.BatchResult;
 import dev.pipeliner.client.EntityPage;
 import dev.pipeliner.client.FieldInfo;
 import dev.pipeliner.client.PipelinerProtocol;
+import dev.pipeliner.client.error.PipelinerApiException;
 import dev.pipeliner.client.internal.arguments.Arguments;
 import dev.pipeliner.client.internal.http.QueryString;
 import dev.pipeliner.client.query.Query;
@@ -42,11 +43,29 @@ public interface Protocol {
 	/** @return the base URL of the account, such as {@code …/rest_services/v1/eu_myPipeline} */
 	String baseUrl();
 
+	/**
+	 * @return what a request to this URL was, when it is a lookup that other operations need
+	 * ({@code the entity-name lookup}), or {@code null}
+	 */
+	@Nullable String lookupAt(URI uri);
+
+	/**
+	 * @return what is probably wrong when the API's own paths are not found (a 404 for one of
+	 * them: the protocol, the URL or the account), or {@code null} for any other failure
+	 */
+	@Nullable String hint(PipelinerApiException failure);
+
 	/** @return the name of the id field of entities: {@code ID} or {@code id} */
 	String idField();
 
-	/** @return how request bodies write dates, times and booleans */
+	/**
+	 * @return how request bodies write dates, times and booleans, and how the date-times of
+	 * answers are read onto the java.time types
+	 */
 	JacksonModule values();
+
+	/** @return the form of date-times in this protocol's answers, for messages */
+	String dateTimeForm();
 
 	/** @return whether streams page by cursor; otherwise by offset */
 	boolean pagesByCursor();
@@ -105,9 +124,12 @@ public interface Protocol {
 	 * @param token where the page starts: {@code null} for the first page, else the
 	 * continuation token of the page before
 	 * @param size the most entities to ask for
+	 * @param position the position of the page's first entity in the whole read, against which a
+	 * protocol weighs an answer that does not say whether another page follows
 	 * @return the page, with the token of the next one, or {@code null} after the last
 	 */
-	Mono<EntityPage<ObjectNode>> page(String collection, QueryString query, @Nullable String token, int size);
+	Mono<EntityPage<ObjectNode>> page(String collection, QueryString query, @Nullable String token, int size,
+			long position);
 
 	Mono<ObjectNode> one(String collection, String id);
 

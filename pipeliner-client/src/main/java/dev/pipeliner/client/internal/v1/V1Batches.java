@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import dev.pipeliner.client.BatchFlag;
 import dev.pipeliner.client.BatchResult.Outcome;
 import dev.pipeliner.client.BatchResult;
+import dev.pipeliner.client.error.ServerError;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -38,8 +40,10 @@ final class V1Batches {
 	 * @param inputIds the id of each input item, {@code null} for an item without one (a create)
 	 * @param mask the flags sent
 	 * @param delete whether this answers {@code deleteEntities}
+	 * @param redact takes the credentials out of what the server said
 	 */
-	static BatchResult read(@Nullable JsonNode answer, List<@Nullable String> inputIds, int mask, boolean delete) {
+	static BatchResult read(@Nullable JsonNode answer, List<@Nullable String> inputIds, int mask, boolean delete,
+			UnaryOperator<ServerError> redact) {
 		int size = inputIds.size();
 		List<Outcome> outcomes = new ArrayList<>(size);
 		if (delete && (mask & BatchFlag.GET_NO_DELETED_ID.bit()) != 0) {
@@ -53,7 +57,7 @@ final class V1Batches {
 		}
 		if (answer != null && answer.isArray() && answer.size() == size) {
 			for (int i = 0; i < size; i++) {
-				outcomes.add(outcome(i, answer.get(i), inputIds.get(i)));
+				outcomes.add(outcome(i, answer.get(i), inputIds.get(i), redact));
 			}
 			return new BatchResult(outcomes);
 		}
@@ -67,22 +71,29 @@ final class V1Batches {
 		return new BatchResult(outcomes);
 	}
 
-	private static Outcome outcome(int index, JsonNode element, @Nullable String inputId) {
+	private static Outcome outcome(int index, JsonNode element, @Nullable String inputId,
+			UnaryOperator<ServerError> redact) {
+		String id;
 		if (element.isObject()) {
 			JsonNode code = element.get("errorcode");
 			JsonNode message = element.get("message");
 			if (code != null || message != null) {
-				return Outcome.failed(index, inputId, (code != null && code.isNumber()) ? code.intValue() : null,
-						(message != null) ? message.asString() : null);
+				return Outcome.failed(index, inputId, redact.apply(ServerError.of(V1Errors.errorCode(element),
+						(message != null && !message.isNull()) ? message.asString() : null)));
 			}
-			JsonNode id = element.get("ID");
-			return (id != null && !id.isNull()) ? Outcome.succeeded(index, id.asString())
-					: Outcome.unknown(index, inputId);
+			JsonNode answered = element.get("ID");
+			id = (answered != null && answered.isValueNode() && !answered.isNull()) ? answered.asString() : null;
 		}
-		if (element.isNull() || element.isContainer()) {
+		else {
+			id = (element.isNull() || element.isContainer()) ? null : element.asString();
+		}
+		if (id == null || id.isBlank()) {
 			return Outcome.unknown(index, inputId);
 		}
-		return Outcome.succeeded(index, element.asString());
+		if (inputId != null && !inputId.equals(id)) {
+			return Outcome.unknown(index, inputId, "the server answered the id '" + id + "' for this item");
+		}
+		return Outcome.succeeded(index, id);
 	}
 
 	private static Set<String> scalarTexts(@Nullable JsonNode answer) {

@@ -19,6 +19,7 @@ import dev.pipeliner.client.EntityPage;
 import dev.pipeliner.client.FieldInfo;
 import dev.pipeliner.client.PipelinerProtocol;
 import dev.pipeliner.client.RetryPolicy;
+import dev.pipeliner.client.error.PipelinerApiException;
 import dev.pipeliner.client.error.PipelinerDecodingException;
 import dev.pipeliner.client.internal.arguments.Arguments;
 import dev.pipeliner.client.internal.arguments.DateTimes;
@@ -29,6 +30,7 @@ import dev.pipeliner.client.internal.http.Transport;
 import dev.pipeliner.client.internal.http.Urls;
 import dev.pipeliner.client.internal.http.WireJson;
 import dev.pipeliner.client.internal.protocol.EntityNames;
+import dev.pipeliner.client.internal.protocol.Hints;
 import dev.pipeliner.client.internal.protocol.Protocol;
 import dev.pipeliner.client.query.Query;
 import org.jspecify.annotations.Nullable;
@@ -58,6 +60,13 @@ public final class V1Protocol implements Protocol {
 
 	private final String baseUrl;
 
+	private final String serviceUrl;
+
+	private final String teamPipeline;
+
+	/** The paths every team pipeline has: its collection list and metadata. */
+	private final Set<String> ownPaths;
+
 	/**
 	 * @param webClient the client that sends the requests
 	 * @param serviceUrl the service URL, such as {@code https://eu.pipelinersales.com}
@@ -71,9 +80,13 @@ public final class V1Protocol implements Protocol {
 	public V1Protocol(WebClient webClient, URI serviceUrl, String teamPipeline, String apiToken, String apiPassword,
 			Duration timeout, RetryPolicy retry, long maxResponseSize) {
 		this.baseUrl = Urls.base(serviceUrl, "/rest_services/v1/" + teamPipeline);
-		this.transport = new Transport(webClient, Transport.basic(apiToken, apiPassword), timeout, retry, maxResponseSize,
-				new V1Errors());
+		this.transport = new Transport(webClient, apiToken, apiPassword, timeout, retry, maxResponseSize, new V1Errors());
 		this.bounded = this.transport.bounded();
+		this.serviceUrl = serviceUrl.toString();
+		this.teamPipeline = teamPipeline;
+		this.ownPaths = Set.of(uri(QueryString.NONE).getRawPath(), uri(QueryString.NONE, "entityPublic").getRawPath(),
+				uri(QueryString.NONE, "errorCodes").getRawPath(), uri(QueryString.NONE, "serverAPIUtcDateTime").getRawPath(),
+				uri(QueryString.NONE, "teamPipelineUrl").getRawPath(), uri(QueryString.NONE, "teamPipelineVersion").getRawPath());
 	}
 
 	private static final Set<BatchFlag> SET_FLAGS = EnumSet.complementOf(EnumSet.of(BatchFlag.GET_NO_DELETED_ID));
@@ -93,6 +106,23 @@ public final class V1Protocol implements Protocol {
 	}
 
 	@Override
+	public @Nullable String lookupAt(URI uri) {
+		String path = uri.getRawPath();
+		return path.endsWith("/entityPublic") ? "in the entity-name lookup"
+				: path.endsWith("/teamPipelineUrl") ? "in the data-center discovery" : null;
+	}
+
+	/** A 404 for the team pipeline's own paths, which every team pipeline has. */
+	@Override
+	public @Nullable String hint(PipelinerApiException failure) {
+		if (failure.getStatus() != 404 || !this.ownPaths.contains(failure.getUri().getRawPath())) {
+			return null;
+		}
+		return Hints.wrongProtocol("v1", this.serviceUrl, "the team pipeline " + this.teamPipeline
+				+ " (pipeliner.team-pipeline, teamPipeline(...))");
+	}
+
+	@Override
 	public String idField() {
 		return "ID";
 	}
@@ -100,6 +130,11 @@ public final class V1Protocol implements Protocol {
 	@Override
 	public JacksonModule values() {
 		return V1Values.module();
+	}
+
+	@Override
+	public String dateTimeForm() {
+		return V1Values.FORM;
 	}
 
 	@Override
@@ -144,9 +179,10 @@ public final class V1Protocol implements Protocol {
 			Map<String, String> names = new LinkedHashMap<>();
 			for (Map.Entry<String, JsonNode> entry : requireObject(json, "entityPublic").properties()) {
 				JsonNode name = entry.getValue();
-				if (entry.getKey().isBlank() || !name.isString() || name.stringValue().isBlank()) {
-					throw new PipelinerDecodingException("entityPublic is not a map of collection names to entity names: "
-							+ Arguments.shorten(json.toString()), null);
+				// names go into paths as one segment: only plain names are taken, and a map of others is not cached
+				if (!Arguments.isEntityName(entry.getKey()) || !name.isString() || !Arguments.isEntityName(name.stringValue())) {
+					throw new PipelinerDecodingException("entityPublic is not a map of collection names to entity names"
+							+ " (letters, digits and '_'): " + this.transport.shown(json), null);
 				}
 				names.put(entry.getKey(), name.stringValue());
 			}
@@ -205,7 +241,8 @@ public final class V1Protocol implements Protocol {
 	 * array is decoded element by element, so no more than one entity is held as raw JSON.
 	 */
 	@Override
-	public Mono<EntityPage<ObjectNode>> page(String collection, QueryString query, @Nullable String token, int size) {
+	public Mono<EntityPage<ObjectNode>> page(String collection, QueryString query, @Nullable String token, int size,
+			long position) {
 		long offset = (token != null) ? Long.parseLong(token) : 0;
 		return page(collection, query.with("limit", Integer.toString(size)).with("offset", Long.toString(offset)));
 	}
@@ -327,8 +364,8 @@ public final class V1Protocol implements Protocol {
 		URI uri = uri(QueryString.of(query), endpoint);
 		return this.transport.call(HttpMethod.POST, uri, body, Repeat.IF_NOT_APPLIED, (response) -> this.bounded
 			.json(response, HttpMethod.POST, uri)
-			.map((answer) -> V1Batches.read(answer, inputIds, mask, delete))
-			.switchIfEmpty(Mono.fromSupplier(() -> V1Batches.read(null, inputIds, mask, delete))));
+			.map((answer) -> V1Batches.read(answer, inputIds, mask, delete, this.transport::redacted))
+			.switchIfEmpty(Mono.fromSupplier(() -> V1Batches.read(null, inputIds, mask, delete, this.transport::redacted))));
 	}
 
 	// The exchange
@@ -361,23 +398,23 @@ public final class V1Protocol implements Protocol {
 				}
 				catch (RuntimeException ex) {
 					throw new PipelinerDecodingException("GET " + Arguments.describe(uri) + " answered "
-							+ Arguments.quote(text) + ", not " + expected, ex);
+							+ "'" + this.transport.shown(text) + "', not " + expected, ex);
 				}
 			});
 	}
 
 	// Body shapes
 
-	private static JsonNode requireArray(JsonNode json, String what) {
+	private JsonNode requireArray(JsonNode json, String what) {
 		if (!json.isArray()) {
-			throw new PipelinerDecodingException(what + " is not a JSON array: " + Arguments.shorten(json.toString()), null);
+			throw new PipelinerDecodingException(what + " is not a JSON array: " + this.transport.shown(json), null);
 		}
 		return json;
 	}
 
-	private static ObjectNode requireObject(JsonNode json, String what) {
+	private ObjectNode requireObject(JsonNode json, String what) {
 		if (!(json instanceof ObjectNode object)) {
-			throw new PipelinerDecodingException(what + " is not a JSON object: " + Arguments.shorten(json.toString()), null);
+			throw new PipelinerDecodingException(what + " is not a JSON object: " + this.transport.shown(json), null);
 		}
 		return object;
 	}

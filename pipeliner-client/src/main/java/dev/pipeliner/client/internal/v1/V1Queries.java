@@ -1,6 +1,5 @@
 package dev.pipeliner.client.internal.v1;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -10,6 +9,7 @@ import java.util.stream.Collectors;
 
 import dev.pipeliner.client.internal.arguments.Arguments;
 import dev.pipeliner.client.internal.http.QueryString;
+import dev.pipeliner.client.internal.protocol.ValueForms;
 import dev.pipeliner.client.query.Filter;
 import dev.pipeliner.client.query.FilterOperator;
 import dev.pipeliner.client.query.Query;
@@ -96,8 +96,8 @@ final class V1Queries {
 		if (value instanceof Boolean flag) {
 			return flag ? "1" : "0";
 		}
-		if (value instanceof BigDecimal decimal) {
-			return decimal.toPlainString();
+		if (value instanceof Number number) {
+			return ValueForms.plain(number);
 		}
 		if (value instanceof List<?> range) {
 			return range.stream().map(V1Queries::value).collect(Collectors.joining(","));

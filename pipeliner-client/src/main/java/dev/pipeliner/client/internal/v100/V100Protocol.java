@@ -3,8 +3,6 @@ package dev.pipeliner.client.internal.v100;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +14,20 @@ import dev.pipeliner.client.EntityPage;
 import dev.pipeliner.client.FieldInfo;
 import dev.pipeliner.client.PipelinerProtocol;
 import dev.pipeliner.client.RetryPolicy;
+import dev.pipeliner.client.error.PipelinerApiException;
 import dev.pipeliner.client.error.PipelinerDecodingException;
 import dev.pipeliner.client.error.PipelinerUnsupportedOperationException;
 import dev.pipeliner.client.internal.arguments.Arguments;
+import dev.pipeliner.client.internal.http.ApiExceptions;
 import dev.pipeliner.client.internal.http.Bounded;
 import dev.pipeliner.client.internal.http.QueryString;
 import dev.pipeliner.client.internal.http.Transport.Repeat;
 import dev.pipeliner.client.internal.http.Transport;
 import dev.pipeliner.client.internal.http.Urls;
 import dev.pipeliner.client.internal.http.WireJson;
+import dev.pipeliner.client.internal.protocol.CursorReads;
 import dev.pipeliner.client.internal.protocol.EntityNames;
+import dev.pipeliner.client.internal.protocol.Hints;
 import dev.pipeliner.client.internal.protocol.Protocol;
 import dev.pipeliner.client.query.Query;
 import org.jspecify.annotations.Nullable;
@@ -55,6 +57,19 @@ public final class V100Protocol implements Protocol {
 
 	private final String baseUrl;
 
+	private final V100Pages pages;
+
+	private final String serviceUrl;
+
+	private final String space;
+
+	/** The paths every space has: its {@code Entities} and {@code Fields} collections. */
+	private final String entities;
+
+	private final String fields;
+
+	private final CursorReads reads;
+
 	/**
 	 * @param webClient the client that sends the requests
 	 * @param serviceUrl the service URL, such as {@code https://eu-central.api.pipelinersales.com}
@@ -64,13 +79,19 @@ public final class V100Protocol implements Protocol {
 	 * @param timeout the longest wait for the whole answer to one attempt, or {@code null}
 	 * @param retry when and how failed attempts are repeated
 	 * @param maxResponseSize the most bytes of one answer that are read
+	 * @param reads reads the pages of the metadata collections, checked as streams are
 	 */
 	public V100Protocol(WebClient webClient, URI serviceUrl, String space, String username, String password,
-			Duration timeout, RetryPolicy retry, long maxResponseSize) {
+			Duration timeout, RetryPolicy retry, long maxResponseSize, CursorReads reads) {
 		this.baseUrl = Urls.base(serviceUrl, "/api/v100/rest/spaces/" + space);
-		this.transport = new Transport(webClient, Transport.basic(username, password), timeout, retry, maxResponseSize,
-				new V100Errors());
+		this.transport = new Transport(webClient, username, password, timeout, retry, maxResponseSize, new V100Errors());
 		this.bounded = this.transport.bounded();
+		this.pages = new V100Pages(this.transport);
+		this.serviceUrl = serviceUrl.toString();
+		this.space = space;
+		this.entities = uri(QueryString.NONE, "entities", "Entities").getRawPath();
+		this.fields = uri(QueryString.NONE, "entities", "Fields").getRawPath();
+		this.reads = reads;
 	}
 
 	@Override
@@ -85,6 +106,27 @@ public final class V100Protocol implements Protocol {
 	}
 
 	@Override
+	public @Nullable String lookupAt(URI uri) {
+		return uri.getRawPath().equals(this.entities) ? "in the entity-name lookup" : null;
+	}
+
+	/**
+	 * A 404 for {@code Entities} or {@code Fields}, which every space has: in the API's own
+	 * shape, the service speaks v100 but does not know the space; in another, no v100 API
+	 * answers at that URL.
+	 */
+	@Override
+	public @Nullable String hint(PipelinerApiException failure) {
+		String path = failure.getUri().getRawPath();
+		if (failure.getStatus() != 404 || !(path.equals(this.entities) || path.equals(this.fields))) {
+			return null;
+		}
+		String space = "the space " + this.space + " (pipeliner.space, space(...))";
+		return (failure.getErrorName() != null) ? "The service at " + this.serviceUrl + " speaks v100 but does not know "
+				+ space : Hints.wrongProtocol("v100", this.serviceUrl, space);
+	}
+
+	@Override
 	public String idField() {
 		return "id";
 	}
@@ -92,6 +134,11 @@ public final class V100Protocol implements Protocol {
 	@Override
 	public JacksonModule values() {
 		return V100Values.module();
+	}
+
+	@Override
+	public String dateTimeForm() {
+		return V100Values.FORM;
 	}
 
 	@Override
@@ -139,9 +186,11 @@ public final class V100Protocol implements Protocol {
 			for (ObjectNode entity : entities) {
 				String plural = V100Errors.text(entity.get("name_plural"));
 				String singular = V100Errors.text(entity.get("name_singular"));
-				if (plural == null || plural.isBlank() || singular == null || singular.isBlank()) {
-					throw new PipelinerDecodingException("Entities answered an entity without name_plural and"
-							+ " name_singular: " + Arguments.shorten(entity.toString()), null);
+				if (!Arguments.isEntityName(plural) || !Arguments.isEntityName(singular)) {
+					// a name goes into paths as one segment, so only plain names are taken, and none is cached
+					throw new PipelinerDecodingException("Entities answered an entity whose name_plural and"
+							+ " name_singular are not both plain names (letters, digits and '_'): "
+							+ this.transport.shown(entity), null);
 				}
 				names.put(plural, singular);
 			}
@@ -188,67 +237,46 @@ public final class V100Protocol implements Protocol {
 
 	@Override
 	public Mono<EntityPage<ObjectNode>> page(String collection, QueryString query) {
-		URI uri = uri(query, "entities", collection);
-		return data(HttpMethod.GET, uri, null, Repeat.ALWAYS, true).map((answer) -> {
-			List<ObjectNode> items = new ArrayList<>();
-			for (JsonNode item : requireArray(answer.get("data"), uri)) {
-				items.add(requireObject(item, uri));
-			}
-			JsonNode total = answer.get("total");
-			JsonNode info = answer.get("page_info");
-			boolean more = info != null && info.path("has_next_page").asBoolean(false);
-			String cursor = more ? V100Errors.text(info.get("end_cursor")) : null;
-			if (more && (cursor == null || cursor.isBlank() || items.isEmpty())) {
-				throw new PipelinerDecodingException("GET " + Arguments.describe(uri) + " answered has_next_page with "
-						+ (items.isEmpty() ? "no entities" : "no end_cursor") + ", so the read could not end", null);
-			}
-			return new EntityPage<>(items, 0, items.size() - 1,
-					(total != null && total.isIntegralNumber()) ? total.longValue() : -1, cursor);
-		});
+		return page(collection, query, V100Pages.ALONE);
 	}
 
 	@Override
-	public Mono<EntityPage<ObjectNode>> page(String collection, QueryString query, @Nullable String token, int size) {
+	public Mono<EntityPage<ObjectNode>> page(String collection, QueryString query, @Nullable String token, int size,
+			long position) {
 		QueryString page = query.with("first", Integer.toString(Math.min(size, V100Queries.MAX_PAGE)));
-		return page(collection, (token != null) ? page.with("after", token) : page);
+		return page(collection, (token != null) ? page.with("after", token) : page, position);
 	}
 
-	/** Every entity of a collection, read page by page; a cursor answered twice fails the read. */
+	private Mono<EntityPage<ObjectNode>> page(String collection, QueryString query, long position) {
+		URI uri = uri(query, "entities", collection);
+		return data(HttpMethod.GET, uri, null, Repeat.ALWAYS).map((answer) -> this.pages.read(answer, uri, position));
+	}
+
+	/** Every entity of a collection, read page by page with the checks of a stream. */
 	private Mono<List<ObjectNode>> all(String collection, QueryString query) {
-		return Mono.defer(() -> {
-			Set<String> seen = new HashSet<>();
-			return page(collection, query, null, V100Queries.MAX_PAGE).expand((page) -> {
-				String next = page.continuationToken();
-				if (next == null) {
-					return Mono.empty();
-				}
-				if (!seen.add(next)) {
-					return Mono.error(new PipelinerDecodingException("Reading " + collection + " stopped: the server"
-							+ " answered the cursor " + Arguments.quote(next) + " a second time", null));
-				}
-				return page(collection, query, next, V100Queries.MAX_PAGE);
-			}).concatMapIterable(EntityPage::items).collectList();
-		});
+		return this.reads.pages(collection, (cursor, size, position) -> page(collection, query, cursor, size, position))
+			.concatMapIterable(EntityPage::items)
+			.collectList();
 	}
 
 	@Override
 	public Mono<ObjectNode> one(String collection, String id) {
 		URI uri = uri(QueryString.NONE, "entities", collection, id);
-		return data(HttpMethod.GET, uri, null, Repeat.ALWAYS, false).map((answer) -> requireObject(answer.get("data"), uri));
+		return data(HttpMethod.GET, uri, null, Repeat.ALWAYS).map((answer) -> this.pages.requireObject(answer.get("data"), uri));
 	}
 
 	/** {@code POST /entities/{collection}}, answered 201 with the created entity. */
 	@Override
 	public Mono<String> create(String collection, ObjectNode data) {
 		URI uri = uri(QueryString.NONE, "entities", collection);
-		return data(HttpMethod.POST, uri, data, Repeat.IF_NOT_APPLIED, false).map((answer) -> idOf(answer, uri));
+		return data(HttpMethod.POST, uri, data, Repeat.IF_NOT_APPLIED).map((answer) -> idOf(answer, uri));
 	}
 
 	/** {@code PATCH /entities/{collection}/{id}}: only the fields sent change. */
 	@Override
 	public Mono<String> update(String collection, String id, ObjectNode data) {
 		URI uri = uri(QueryString.NONE, "entities", collection, id);
-		return data(HttpMethod.PATCH, uri, data, Repeat.ALWAYS, false).map((answer) -> idOf(answer, uri));
+		return data(HttpMethod.PATCH, uri, data, Repeat.ALWAYS).map((answer) -> idOf(answer, uri));
 	}
 
 	@Override
@@ -256,7 +284,7 @@ public final class V100Protocol implements Protocol {
 		URI uri = uri(QueryString.NONE, "entities", collection, id);
 		return this.transport.call(HttpMethod.DELETE, uri, null, Repeat.DELETE,
 				(response) -> this.bounded.json(response, HttpMethod.DELETE, uri)
-					.flatMap((answer) -> envelope(answer, uri).then(Mono.<Void>empty())));
+					.flatMap((answer) -> envelope(answer, HttpMethod.DELETE, uri).then(Mono.<Void>empty())));
 	}
 
 	@Override
@@ -275,24 +303,35 @@ public final class V100Protocol implements Protocol {
 	private Mono<BatchResult> batch(String collection, String endpoint, Set<BatchFlag> flags, ArrayNode body,
 			List<@Nullable String> inputIds, boolean delete) {
 		URI uri = uri(QueryString.of(V100Batches.parameters(flags, delete)), "entities", collection, endpoint);
-		return data(HttpMethod.POST, uri, body, Repeat.IF_NOT_APPLIED, false)
-			.map((answer) -> V100Batches.read(answer.get("data"), inputIds, uri));
+		return data(HttpMethod.POST, uri, body, Repeat.IF_NOT_APPLIED)
+			.map((answer) -> V100Batches.read(answer.get("data"), inputIds, delete, uri, this.transport::redacted));
 	}
 
 	// The exchange
 
 	/** A call whose answer is the success envelope; the envelope is checked and returned whole. */
-	private Mono<ObjectNode> data(HttpMethod method, URI uri, @Nullable JsonNode body, Repeat repeat, boolean list) {
+	private Mono<ObjectNode> data(HttpMethod method, URI uri, @Nullable JsonNode body, Repeat repeat) {
 		return this.transport.call(method, uri, body, repeat, (response) -> this.bounded.json(response, method, uri))
 			.switchIfEmpty(Mono.error(() -> new PipelinerDecodingException(method + " "
 					+ Arguments.describe(uri) + " answered an empty body", null)))
-			.flatMap((answer) -> envelope(answer, uri));
+			.flatMap((answer) -> envelope(answer, method, uri));
 	}
 
-	private static Mono<ObjectNode> envelope(JsonNode answer, URI uri) {
+	/**
+	 * The success envelope, checked. An answer {@code success: false} is the error it carries,
+	 * of the type its {@code http_status} names.
+	 */
+	private Mono<ObjectNode> envelope(JsonNode answer, HttpMethod method, URI uri) {
+		if (answer instanceof ObjectNode object && answer.path("success").isBoolean()
+				&& !answer.path("success").booleanValue()) {
+			int status = answer.path("http_status").asInt(0);
+			return Mono.error(ApiExceptions.of((status >= 400 && status < 600) ? status : 200,
+					this.transport.redacted(V100Errors.read(object)), null, method, uri, null,
+					"It came as HTTP 200 with success: false"));
+		}
 		if (!(answer instanceof ObjectNode object) || !answer.path("success").asBoolean(false) || !answer.has("data")) {
-			return Mono.error(new PipelinerDecodingException(Arguments.describe(uri)
-					+ " answered something other than {\"success\":true,\"data\":…}: " + Arguments.shorten(String.valueOf(answer)),
+			return Mono.error(new PipelinerDecodingException(method + " " + Arguments.describe(uri)
+					+ " answered something other than {\"success\":true,\"data\":…}: " + this.transport.shown(answer),
 					null));
 		}
 		return Mono.just(object);
@@ -302,30 +341,14 @@ public final class V100Protocol implements Protocol {
 		return Urls.of(this.baseUrl, query, segments);
 	}
 
-	private static String idOf(ObjectNode answer, URI uri) {
+	private String idOf(ObjectNode answer, URI uri) {
 		JsonNode data = answer.get("data");
 		String id = (data != null && data.isObject()) ? V100Errors.text(data.get("id")) : V100Errors.text(data);
 		if (id == null || id.isBlank()) {
 			throw new PipelinerDecodingException(Arguments.describe(uri) + " answered no id: "
-					+ Arguments.shorten(answer.toString()), null);
+					+ this.transport.shown(answer), null);
 		}
 		return id;
-	}
-
-	private static JsonNode requireArray(JsonNode json, URI uri) {
-		if (json == null || !json.isArray()) {
-			throw new PipelinerDecodingException("GET " + Arguments.describe(uri) + " answered data that is not"
-					+ " a JSON array", null);
-		}
-		return json;
-	}
-
-	private static ObjectNode requireObject(JsonNode json, URI uri) {
-		if (!(json instanceof ObjectNode object)) {
-			throw new PipelinerDecodingException(Arguments.describe(uri) + " answered an entity that is not a"
-					+ " JSON object: " + Arguments.shorten(String.valueOf(json)), null);
-		}
-		return object;
 	}
 
 	private static FieldInfo fieldInfo(ObjectNode field) {

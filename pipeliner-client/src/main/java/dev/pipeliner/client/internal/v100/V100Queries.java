@@ -1,12 +1,16 @@
 package dev.pipeliner.client.internal.v100;
 
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import dev.pipeliner.client.internal.arguments.Arguments;
 import dev.pipeliner.client.internal.http.QueryString;
+import dev.pipeliner.client.internal.protocol.ValueForms;
 import dev.pipeliner.client.query.Filter;
 import dev.pipeliner.client.query.FilterOperator;
 import dev.pipeliner.client.query.Query;
@@ -16,13 +20,18 @@ import dev.pipeliner.client.query.Sort;
  * A query as the v100 API takes it: {@code filter[f]=v} with {@code filter-op[f]=op},
  * {@code order-by=a,-b}, {@code first}, {@code load-only}, {@code expand} and
  * {@code include-deleted}. What v100 cannot express fails with an
- * {@link IllegalArgumentException}: an offset (v100 reads by cursor), a limit over 100, or two
- * conditions on one field. Not part of the public API.
+ * {@link IllegalArgumentException}: an offset (v100 reads by cursor), a limit over 100, two
+ * conditions on one field, a field name that would change the meaning of the parameters it goes
+ * into (one with {@code [}, {@code ]}, {@code &}, {@code =}, {@code ,} or a space, say), and a
+ * range of other than two bounds or with a bound that holds a comma. Not part of the public API.
  */
 final class V100Queries {
 
 	/** The most entities one v100 list answer holds. */
 	static final int MAX_PAGE = 100;
+
+	/** A field's API name, or a path of them ({@code owner.id}): what the API's names are made of. */
+	private static final Pattern FIELD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
 
 	private V100Queries() {
 	}
@@ -60,14 +69,14 @@ final class V100Queries {
 		if (sort != null) {
 			parameters.put("order-by", sort.orders()
 				.stream()
-				.map((order) -> (order.descending() ? "-" : "") + order.field())
+				.map((order) -> (order.descending() ? "-" : "") + requireField(order.field(), "sort field"))
 				.collect(Collectors.joining(",")));
 		}
 		if (!query.getLoadOnly().isEmpty()) {
-			parameters.put("load-only", String.join(",", query.getLoadOnly()));
+			parameters.put("load-only", fields(query.getLoadOnly(), "loadOnly field"));
 		}
 		if (!query.getExpand().isEmpty()) {
-			parameters.put("expand", String.join(",", query.getExpand()));
+			parameters.put("expand", fields(query.getExpand(), "expand relation"));
 		}
 		if (query.isIncludeDeleted()) {
 			parameters.put("include-deleted", "true");
@@ -76,7 +85,7 @@ final class V100Queries {
 	}
 
 	private static void condition(Map<String, String> parameters, Filter.Condition condition) {
-		String field = condition.field();
+		String field = requireField(condition.field(), "filter field");
 		FilterOperator operator = condition.operator();
 		String key = "filter[" + field + "]";
 		if (parameters.containsKey(key)) {
@@ -85,28 +94,75 @@ final class V100Queries {
 		}
 		boolean notEmpty = operator == FilterOperator.NE && "".equals(condition.value());
 		FilterOperator sent = notEmpty ? FilterOperator.NOT_EMPTY : operator;
-		parameters.put(key, value(condition.value()));
+		parameters.put(key, (sent == FilterOperator.BETWEEN) ? range(condition.value())
+				: value(condition.value(), rounding(sent)));
 		if (sent != FilterOperator.EQ) {
 			parameters.put("filter-op[" + field + "]", sent.v100Code());
 		}
 	}
 
 	/**
-	 * A filter value in v100's form: booleans as {@code true}/{@code false}, instants as
-	 * {@link V100Values#filterValue(Instant)} writes them, a range as
-	 * {@code low,high}. How the API writes a range is not documented: this form is a guess.
+	 * A range as {@code low,high}: how the API writes a range is not documented, so this form is a
+	 * guess, and a bound that holds a comma, which would make it three, is refused.
 	 */
-	static String value(Object given) {
-		if (given == null) {
-			return "";
+	private static String range(Object given) {
+		List<?> bounds = (given instanceof List<?> list) ? list
+				: List.of(String.valueOf(given).split(",", -1));
+		if (bounds.size() != 2) {
+			throw new IllegalArgumentException("value of a between filter must be two bounds, low and high, but was "
+					+ Arguments.quote(given));
 		}
-		if (given instanceof List<?> range) {
-			return range.stream().map(V100Queries::value).collect(Collectors.joining(","));
+		String low = value(bounds.get(0), RoundingMode.CEILING);
+		String high = value(bounds.get(1), RoundingMode.FLOOR);
+		if (low.isEmpty() || high.isEmpty() || low.contains(",") || high.contains(",")) {
+			throw new IllegalArgumentException("value of a between filter must be two bounds without a comma, which"
+					+ " separates them, but was " + Arguments.quote(given));
+		}
+		return low + "," + high;
+	}
+
+	/**
+	 * The rounding of an instant finer than a microsecond that keeps the comparison's meaning:
+	 * up for {@code ≥} and {@code <}, down for the others.
+	 */
+	private static RoundingMode rounding(FilterOperator operator) {
+		return (operator == FilterOperator.GE || operator == FilterOperator.LT) ? RoundingMode.CEILING
+				: RoundingMode.FLOOR;
+	}
+
+	/**
+	 * A filter value in v100's form: booleans as {@code true}/{@code false}, instants in the form
+	 * of answers ({@link V100Values#filterValue}), numbers in plain notation.
+	 */
+	private static String value(Object given, RoundingMode rounding) {
+		if (given instanceof List<?>) {
+			throw new IllegalArgumentException("value: a list of values is a range, which only Filter.between takes");
 		}
 		if (given instanceof Instant instant) {
-			return V100Values.filterValue(instant);
+			return V100Values.filterValue(instant, rounding);
+		}
+		if (given instanceof Number number) {
+			return ValueForms.plain(number);
 		}
 		return given.toString();
+	}
+
+	private static String fields(List<String> fields, String name) {
+		return fields.stream().map((field) -> requireField(field, name)).collect(Collectors.joining(","));
+	}
+
+	/**
+	 * A field name as it goes into {@code filter[…]}, {@code order-by}, {@code load-only} or
+	 * {@code expand}, where brackets, {@code &}, {@code =}, commas and spaces would change what the
+	 * parameters say.
+	 */
+	private static String requireField(String field, String name) {
+		if (!FIELD.matcher(field).matches()) {
+			throw new IllegalArgumentException(name + " " + Arguments.quote(field) + " is not a v100 field name: it"
+					+ " must be letters, digits and '_', or a path of them joined by '.' (owner.name); '[', ']', '&', '=',"
+					+ " ',' and spaces would change the query");
+		}
+		return field;
 	}
 
 }

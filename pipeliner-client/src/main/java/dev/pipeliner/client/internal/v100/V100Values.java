@@ -1,64 +1,60 @@
 package dev.pipeliner.client.internal.v100;
 
+import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.function.Function;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.ValueSerializer;
+import dev.pipeliner.client.internal.arguments.DateTimes;
+import dev.pipeliner.client.internal.protocol.ValueForms;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
  * How the v100 API writes values: date-times in UTC as its answers carry them,
- * {@code 2023-03-23 14:20:54.529536+00:00}; dates as {@code yyyy-MM-dd}; booleans as JSON
- * {@code true} and {@code false}. Not part of the public API.
+ * {@code 2023-03-23 14:20:54.529536+00:00}, in bodies and in filters alike; dates as
+ * {@code yyyy-MM-dd}; booleans as JSON {@code true} and {@code false}. A {@link LocalDateTime}
+ * is taken to be UTC, as on v1, and a {@link Date} is written as the instant it is. Date-times
+ * outside the years 1 to 9999 are refused. Reading any wire form onto the java.time types is
+ * {@link ValueForms}'. Not part of the public API.
  */
 public final class V100Values {
 
-	/** The form of date-times in v100 answers, and in what the client sends. */
-	static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx");
+	/**
+	 * How v100 answers write date-times, and how the client writes them. The OpenAPI document gives
+	 * no form for filter values: they take the form of the answers, which the service reads back.
+	 */
+	static final String FORM = "'2023-03-23 14:20:54.529536+00:00'";
+
+	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx");
 
 	private V100Values() {
 	}
 
 	/**
-	 * The form of date-times in filter values: {@code yyyy-MM-dd HH:mm:ss} in UTC, as public v100
-	 * clients send them. The OpenAPI document does not say which form filters take.
+	 * @param rounding how an instant finer than the service's microseconds is made a microsecond:
+	 * {@link RoundingMode#FLOOR} or {@link RoundingMode#CEILING}, so that a comparison selects the
+	 * same entities as against the instant itself
+	 * @return an instant as a filter value, in UTC
 	 */
-	private static final DateTimeFormatter FILTER_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
-	/** @return an instant as a filter value, in UTC */
-	static String filterValue(Instant instant) {
-		return FILTER_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
+	static String filterValue(Instant instant, RoundingMode rounding) {
+		Instant micros = instant.truncatedTo(ChronoUnit.MICROS);
+		if (rounding == RoundingMode.CEILING && micros.isBefore(instant)) {
+			micros = micros.plus(1, ChronoUnit.MICROS);
+		}
+		return format(micros);
 	}
 
-	/** @return the v100 date-time form of an instant, in UTC */
+	/** @return the v100 date-time form of an instant, in UTC, to the microsecond */
 	static String format(Instant instant) {
-		return DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
+		return DATE_TIME.format(DateTimes.requireWritable(instant, "value").atOffset(ZoneOffset.UTC));
 	}
 
-	/** @return a Jackson module that writes request bodies in the v100 forms */
+	/** @return a Jackson module that writes request bodies in the v100 forms and reads every wire form */
 	public static SimpleModule module() {
-		SimpleModule module = new SimpleModule("pipeliner-v100-values");
-		module.addSerializer(Instant.class, serializer(V100Values::format));
-		module.addSerializer(OffsetDateTime.class, serializer((value) -> format(value.toInstant())));
-		module.addSerializer(ZonedDateTime.class, serializer((value) -> format(value.toInstant())));
-		module.addSerializer(LocalDate.class, serializer(LocalDate::toString));
-		return module;
-	}
-
-	private static <T> ValueSerializer<T> serializer(Function<T, String> format) {
-		return new ValueSerializer<>() {
-			@Override
-			public void serialize(T value, JsonGenerator generator, SerializationContext context) {
-				generator.writeString(format.apply(value));
-			}
-		};
+		return ValueForms.module("pipeliner-v100-values", V100Values::format);
 	}
 
 }

@@ -28,7 +28,7 @@ class CursorPagingTest {
 
 	/** {@code total} numbers, a page per request, each answered when the test says. */
 	private CursorPaging.Fetcher<Long> server(long total) {
-		return (cursor, size) -> Mono.defer(() -> {
+		return (cursor, size, position) -> Mono.defer(() -> {
 			this.asked.add(String.valueOf(cursor));
 			Sinks.One<Boolean> answer = Sinks.one();
 			this.pending.add(answer);
@@ -93,9 +93,79 @@ class CursorPagingTest {
 
 	@Test
 	void aCursorAnsweredTwiceFailsTheRead() {
-		CursorPaging.Fetcher<Long> loops = (cursor, size) -> Mono.just(new EntityPage<>(List.of(1L), 0, 0, 5, "again"));
+		CursorPaging.Fetcher<Long> loops = (cursor, size, position) -> Mono.just(new EntityPage<>(List.of(1L), 0, 0, 5, "again"));
+		// the second answer repeats the first page: it fails before it is emitted
 		StepVerifier.create(new CursorPaging(PAGE).pages("Numbers", loops, null, Long.MAX_VALUE))
+			.expectNextCount(1)
+			.expectError(PipelinerDecodingException.class)
+			.verify();
+		int[] calls = { 0 };
+		CursorPaging.Fetcher<Long> cycles = (cursor, size, position) -> Mono.just(new EntityPage<>(List.of((long) calls[0]++),
+				0, 0, 5, "again"));
+		StepVerifier.create(new CursorPaging(PAGE).pages("Numbers", cycles, null, Long.MAX_VALUE))
+			.expectNextCount(1)
+			.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("a second time"))
+			.verify();
+	}
+
+	@Test
+	void theFetcherIsToldThePositionOfEachPage() {
+		List<Long> positions = new ArrayList<>();
+		CursorPaging.Fetcher<Long> numbers = (cursor, size, position) -> {
+			positions.add(position);
+			long from = (cursor != null) ? Long.parseLong(cursor) : 0;
+			long to = Math.min(25, from + size);
+			return Mono.just(new EntityPage<>(LongStream.range(from, to).boxed().toList(), 0, to - from - 1, 25,
+					(to < 25) ? Long.toString(to) : null));
+		};
+		StepVerifier.create(new CursorPaging(PAGE).pages("Numbers", numbers, "10:10", Long.MAX_VALUE))
 			.expectNextCount(2)
+			.verifyComplete();
+		assertThat(positions).containsExactly(10L, 20L);
+	}
+
+	@Test
+	void aPageEqualToThePageBeforeFailsTheReadBeforeItIsEmittedButAChangedEntityMayComeAgain() {
+		int[] calls = { 0 };
+		CursorPaging.Fetcher<String> ignoresTheCursor = (cursor, size, position) -> Mono.just(
+				new EntityPage<>(List.of("a", "b"), 0, 1, 9, "fresh-" + calls[0]++));
+		StepVerifier.create(new CursorPaging(PAGE).pages("Letters", ignoresTheCursor, null, Long.MAX_VALUE))
+			.expectNextCount(1)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(PipelinerDecodingException.class)
+				.hasMessageContaining("same 2 entities"))
+			.verify();
+		CursorPaging.Fetcher<String> keyset = (cursor, size, position) -> Mono.just((cursor == null)
+				? new EntityPage<>(List.of("a", "b"), 0, 1, 3, "k1")
+				: new EntityPage<>(List.of("c", "a'"), 0, 1, 3, null));
+		StepVerifier.create(new CursorPaging(PAGE).pages("Letters", keyset, null, Long.MAX_VALUE).concatMapIterable(EntityPage::items))
+			.expectNext("a", "b", "c", "a'")
+			.verifyComplete();
+	}
+
+	@Test
+	void emptyPagesWithNewCursorsAreFollowedUpToTheBound() {
+		int[] calls = { 0 };
+		CursorPaging.Fetcher<Long> sparse = (cursor, size, position) -> {
+			int call = calls[0]++;
+			return Mono.just((call == CursorPaging.MAX_EMPTY_PAGES) ? new EntityPage<>(List.of(7L), 0, 0, 1, null)
+					: new EntityPage<>(List.of(), 0, -1, 1, "e" + call));
+		};
+		StepVerifier.create(new CursorPaging(PAGE).pages("Numbers", sparse, null, Long.MAX_VALUE))
+			.expectNextMatches((page) -> page.items().equals(List.of(7L)) && page.start() == 0)
+			.verifyComplete();
+		calls[0] = 0;
+		CursorPaging.Fetcher<Long> endless = (cursor, size, position) -> Mono.just(
+				new EntityPage<>(List.of(), 0, -1, 1, "e" + calls[0]++));
+		StepVerifier.create(new CursorPaging(PAGE).pages("Numbers", endless, null, Long.MAX_VALUE))
+			.expectError(PipelinerDecodingException.class)
+			.verify();
+		assertThat(calls[0]).isEqualTo(CursorPaging.MAX_EMPTY_PAGES + 1);
+	}
+
+	@Test
+	void theCursorAReadResumesFromCountsAsAnswered() {
+		CursorPaging.Fetcher<Long> stuck = (cursor, size, position) -> Mono.just(new EntityPage<>(List.of(1L), 0, 0, 5, "c9"));
+		StepVerifier.create(new CursorPaging(PAGE).pages("Numbers", stuck, "3:c9", Long.MAX_VALUE))
 			.expectError(PipelinerDecodingException.class)
 			.verify();
 	}
