@@ -118,7 +118,8 @@ class VerifyOnStartupTests {
 				List<Problem> problems = UnresolvedPlaceholderTests.problems(context.getStartupFailure());
 				assertThat(problems).hasSize(3);
 				assertThat(problems.get(0).description()).startsWith("default (pipeliner.*: v1 at " + server.baseUrl()
-						+ ", team pipeline eu_Pipeline1): GET " + server.baseUrl() + TIME + " answered HTTP 401")
+						+ ", team pipeline eu_Pipeline1): getServerApiUtcDateTime: GET " + server.baseUrl() + TIME
+								+ " answered HTTP 401")
 					.endsWith("Invalid API token or password");
 				assertThat(problems.get(0).properties()).containsExactly("pipeliner.api-token", "pipeliner.api-password");
 				assertThat(problems.get(1).description())
@@ -151,7 +152,8 @@ class VerifyOnStartupTests {
 				Problem problem = UnresolvedPlaceholderTests.problems(context.getStartupFailure()).get(0);
 				assertThat(problem.description()).startsWith("beaned (the connection of 'beaned' from the"
 						+ " PipelinerClientsConnectionDetails bean (")
-					.contains("v100 at " + server.baseUrl() + ", space fr_Myself): GET ")
+					.contains("v100 at " + server.baseUrl()
+							+ ", space fr_Myself): getEntities Entities, in the entity-name lookup: GET ")
 					.doesNotContain("bean-password");
 				assertThat(problem.properties()).isEmpty();
 				assertThat(problem.action()).startsWith("Check the credentials of the connection of 'beaned'");
