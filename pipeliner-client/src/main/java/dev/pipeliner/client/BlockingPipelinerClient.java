@@ -9,7 +9,10 @@ import java.util.stream.Stream;
 
 import dev.pipeliner.client.internal.arguments.Arguments;
 import dev.pipeliner.client.query.Query;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The operations of a {@link PipelinerClient} for code that runs a thread per request, such as a
@@ -107,6 +110,36 @@ public final class BlockingPipelinerClient {
 		return this.client.streamEntities(entity, query).toStream();
 	}
 
+	/**
+	 * Every matching entity page by page, each with the continuation token that resumes the read
+	 * after it, fetched as the stream is consumed. Store a page's token once its items are
+	 * processed; after a restart, pass it here to read on exactly after that page. Close the
+	 * stream if you stop before its end.
+	 * @param continuationToken {@code null} to read from the beginning, else the
+	 * {@link EntityPage#continuationToken()} of the page to read on after
+	 * @see PagedFlux#byPage(String)
+	 */
+	public <T> Stream<EntityPage<T>> streamPages(String entity, Query query, @Nullable String continuationToken,
+			Class<T> type) {
+		PagedFlux<T> entities = this.client.streamEntities(entity, query, type);
+		return ((continuationToken != null) ? entities.byPage(continuationToken) : entities.byPage()).toStream();
+	}
+
+	/** @see #streamPages(String, Query, String, Class) */
+	public Stream<EntityPage<Entity>> streamPages(String entity, Query query, @Nullable String continuationToken) {
+		return streamPages(entity, query, continuationToken, Entity.class);
+	}
+
+	/** @see PipelinerClient#getEntity(String, String, Query, Class) */
+	public <T> T getEntity(String entity, String id, Query query, Class<T> type) {
+		return value(this.client.getEntity(entity, id, query, type));
+	}
+
+	/** @see PipelinerClient#getEntity(String, String, Query) */
+	public Entity getEntity(String entity, String id, Query query) {
+		return value(this.client.getEntity(entity, id, query));
+	}
+
 	/** @see PipelinerClient#getEntity(String, String, Class) */
 	public <T> T getEntity(String entity, String id, Class<T> type) {
 		return value(this.client.getEntity(entity, id, type));
@@ -125,6 +158,54 @@ public final class BlockingPipelinerClient {
 	/** @see PipelinerClient#setEntities(String, Collection, BatchFlag...) */
 	public BatchResult setEntities(String entity, Collection<?> items, BatchFlag... flags) {
 		return value(this.client.setEntities(entity, items, flags));
+	}
+
+	/**
+	 * Creates and updates items as they come, in batches of the batch size, and gives one outcome
+	 * per item as its batch is answered, in input order. The items are read on a worker thread,
+	 * never on the HTTP client's threads, so a stream that reads a file or a database may block.
+	 * Close the returned stream if you stop before its end; the items not yet sent are not sent.
+	 * @param items the entity data, as {@link #setEntity} takes it; read once
+	 * @param flags {@link BatchFlag#IGNORE_ON_ERROR} or {@link BatchFlag#IGNORE_AND_RETURN_ERRORS}
+	 * is required: a stream cannot be all or nothing
+	 * @see PipelinerClient#setEntities(String, org.reactivestreams.Publisher, BatchFlag...)
+	 */
+	public Stream<BatchResult.Outcome> setEntities(String entity, Stream<?> items, BatchFlag... flags) {
+		Arguments.requireNonNull(items, "items");
+		return this.client.setEntities(entity, fromWorker(Flux.fromStream(items)), flags).toStream();
+	}
+
+	/**
+	 * Like {@link #setEntities(String, Stream, BatchFlag...)}, for items that are not a
+	 * {@link Collection}; a collection is sent by {@link #setEntities(String, Collection, BatchFlag...)}
+	 * and answered as one {@link BatchResult}.
+	 */
+	public Stream<BatchResult.Outcome> setEntities(String entity, Iterable<?> items, BatchFlag... flags) {
+		Arguments.requireNonNull(items, "items");
+		return this.client.setEntities(entity, fromWorker(Flux.fromIterable(items)), flags).toStream();
+	}
+
+	/**
+	 * Deletes entities as their ids come, in batches of the batch size, with one outcome per id
+	 * as its batch is answered, in input order; the ids are read on a worker thread.
+	 * @param flags {@link BatchFlag#IGNORE_ON_ERROR} or {@link BatchFlag#IGNORE_AND_RETURN_ERRORS}
+	 * is required
+	 * @see PipelinerClient#deleteEntities(String, org.reactivestreams.Publisher, BatchFlag...)
+	 */
+	public Stream<BatchResult.Outcome> deleteEntities(String entity, Stream<String> ids, BatchFlag... flags) {
+		Arguments.requireNonNull(ids, "ids");
+		return this.client.deleteEntities(entity, fromWorker(Flux.fromStream(ids)), flags).toStream();
+	}
+
+	/** Like {@link #deleteEntities(String, Stream, BatchFlag...)}, for ids that are not a {@link Collection}. */
+	public Stream<BatchResult.Outcome> deleteEntities(String entity, Iterable<String> ids, BatchFlag... flags) {
+		Arguments.requireNonNull(ids, "ids");
+		return this.client.deleteEntities(entity, fromWorker(Flux.fromIterable(ids)), flags).toStream();
+	}
+
+	/** @return the items, pulled from their source on a worker that may block, never on an event loop */
+	private static <T> Flux<T> fromWorker(Flux<T> items) {
+		return items.subscribeOn(Schedulers.boundedElastic());
 	}
 
 	/** @see PipelinerClient#deleteEntity(String, String) */

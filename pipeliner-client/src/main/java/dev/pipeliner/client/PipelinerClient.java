@@ -380,10 +380,40 @@ public final class PipelinerClient {
 	 * @return the entity
 	 */
 	public <T> Mono<T> getEntity(String entity, String id, Class<T> type) {
+		return getEntity(entity, id, Query.all(), type);
+	}
+
+	/**
+	 * Reads one entity with more said of it, such as its owner expanded:
+	 * {@code getEntity("Accounts", id, Query.all().expand("owner"))}.
+	 * @param entity an entity or collection name
+	 * @param id the entity's id
+	 * @param query {@link Query#expand expand}, {@link Query#loadOnly loadOnly} and
+	 * {@link Query#includeDeleted includeDeleted} only; the collection is then read filtered by the
+	 * id, since the API's one-entity endpoint takes no parameters
+	 * @return the entity; a {@link dev.pipeliner.client.error.PipelinerNotFoundException} if it does
+	 * not exist
+	 * @throws IllegalArgumentException for a query with a filter, sort, limit, offset,
+	 * modified-after or raw string, or a part the protocol cannot express
+	 */
+	public Mono<Entity> getEntity(String entity, String id, Query query) {
+		return getEntity(entity, id, query, Entity.class);
+	}
+
+	/**
+	 * @param entity an entity or collection name
+	 * @param id the entity's id
+	 * @param query expand, loadOnly and includeDeleted only; see {@link #getEntity(String, String, Query)}
+	 * @param type the type to map the entity onto
+	 * @return the entity
+	 */
+	public <T> Mono<T> getEntity(String entity, String id, Query query, Class<T> type) {
 		String name = Arguments.requireEntityName(entity, "entity");
 		Arguments.requireId(id, "id");
+		QueryString parameters = query(requireEntityQuery(query));
 		Arguments.requireNonNull(type, "type");
-		return on("getEntity", name, (target) -> target.protocol().one(target.collection(), id))
+		return on("getEntity", name, (target) -> query.equals(Query.all()) ? target.protocol().one(target.collection(), id)
+				: target.protocol().one(target.collection(), id, parameters))
 			.map((node) -> entity(node).as(type));
 	}
 
@@ -582,6 +612,29 @@ public final class PipelinerClient {
 
 	private List<@Nullable String> idsOf(List<ObjectNode> nodes, int base) {
 		return Bodies.idsOf(nodes, base, this.resolver.configured().idField());
+	}
+
+	/** @return the query, if it says only what one entity can take: expand, loadOnly and includeDeleted */
+	private static Query requireEntityQuery(Query query) {
+		Arguments.requireNonNull(query, "query");
+		List<String> parts = new ArrayList<>();
+		if (query.getRawQuery() != null) {
+			parts.add("a raw query string");
+		}
+		if (query.getFilter() != null || query.getModifiedAfter() != null) {
+			parts.add("a filter");
+		}
+		if (query.getSort() != null) {
+			parts.add("a sort");
+		}
+		if (query.getLimit() != null || query.getOffset() != null) {
+			parts.add("a limit or offset");
+		}
+		if (!parts.isEmpty()) {
+			throw new IllegalArgumentException("query: getEntity takes only expand, loadOnly and includeDeleted, but the"
+					+ " query has " + String.join(" and ", parts) + "; read a collection with getEntities or streamEntities");
+		}
+		return query;
 	}
 
 	private QueryString query(Query query) {

@@ -6,7 +6,6 @@ import java.util.function.Function;
 
 import dev.pipeliner.client.ScriptedV100Server.Reply;
 import dev.pipeliner.client.error.PipelinerApiException;
-import dev.pipeliner.client.error.PipelinerException;
 import dev.pipeliner.client.error.PipelinerNotFoundException;
 import dev.pipeliner.client.error.PipelinerValidationException;
 import dev.pipeliner.client.query.Query;

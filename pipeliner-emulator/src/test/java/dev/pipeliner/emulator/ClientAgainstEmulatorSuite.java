@@ -220,4 +220,60 @@ abstract class ClientAgainstEmulatorSuite {
 			.isInstanceOf(PipelinerAuthenticationException.class);
 	}
 
+
+	@Test
+	void oneEntityIsReadWithTheFieldsAQuerySays() {
+		String id = this.client.getEntities("Accounts", Query.all().limit(1)).block().items().get(0).id();
+
+		Entity slim = this.client.getEntity("Accounts", id, Query.all().loadOnly(this.names.id(), this.names.organization()))
+			.block();
+		assertThat(slim.id()).isEqualTo(id);
+		assertThat(slim.getString(this.names.organization())).isEqualTo("Acme Ltd");
+		assertThat(slim.has(this.names.city())).isFalse();
+		assertThat(this.client.getEntity("Accounts", id).block().has(this.names.city())).isTrue();
+		assertThatThrownBy(() -> this.client.getEntity("Accounts", missingId(), Query.all().loadOnly(this.names.id()))
+			.block()).isInstanceOf(PipelinerNotFoundException.class);
+		assertThatThrownBy(() -> this.client.getEntity("Accounts", id, Query.filter(Filter.eq(this.names.city(), "x"))))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("getEntity takes only expand, loadOnly and includeDeleted");
+	}
+
+	@Test
+	void theBlockingClientStreamsWritesAndResumesReads() {
+		BlockingPipelinerClient blocking = new BlockingPipelinerClient(this.client);
+		List<Object> items = new ArrayList<>();
+		for (int i = 0; i < 17; i++) {
+			items.add(contact("Streamed " + i));
+		}
+
+		List<BatchResult.Outcome> created;
+		try (java.util.stream.Stream<BatchResult.Outcome> outcomes = blocking.setEntities("Contacts", items.stream(),
+				BatchFlag.IGNORE_AND_RETURN_ERRORS)) {
+			created = outcomes.toList();
+		}
+		assertThat(created).extracting(BatchResult.Outcome::index).containsExactlyElementsOf(
+				java.util.stream.IntStream.range(0, 17).boxed().toList());
+		assertThat(created).allMatch(BatchResult.Outcome::isSuccess);
+
+		Query streamed = Query.filter(Filter.startsWith(this.names.surname(), "Streamed")).sort(Sort.asc(this.names.id()));
+		List<EntityPage<Entity>> pages;
+		try (java.util.stream.Stream<EntityPage<Entity>> all = blocking.streamPages("Contacts", streamed, null)) {
+			pages = all.toList();
+		}
+		assertThat(pages).hasSize(3);
+		List<String> rest;
+		try (java.util.stream.Stream<EntityPage<Entity>> after = blocking.streamPages("Contacts", streamed,
+				pages.get(0).continuationToken())) {
+			rest = after.flatMap((page) -> page.items().stream()).map(Entity::id).toList();
+		}
+		assertThat(rest).isEqualTo(pages.subList(1, 3).stream().flatMap((p) -> p.items().stream()).map(Entity::id).toList());
+
+		Iterable<String> ids = () -> created.stream().map(BatchResult.Outcome::id).iterator();
+		try (java.util.stream.Stream<BatchResult.Outcome> deleted = blocking.deleteEntities("Contacts", ids,
+				BatchFlag.IGNORE_AND_RETURN_ERRORS)) {
+			assertThat(deleted.filter(BatchResult.Outcome::isSuccess).count()).isEqualTo(17);
+		}
+		assertThat(blocking.getEntities("Contacts", streamed).items()).isEmpty();
+	}
+
 }

@@ -127,4 +127,12 @@ class ClientAgainstEmulatorTest extends ClientAgainstEmulatorSuite {
 		assertThat(this.client.getEntities("Accounts", Query.all()).block().total()).isEqualTo(12);
 	}
 
+
+	@Test
+	void oneEntityCannotBeExpandedOnV1() {
+		assertThatThrownBy(() -> this.client.getEntity("Accounts", "PY-1", Query.all().expand("owner")))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("expand exists only in the v100 API");
+	}
+
 }

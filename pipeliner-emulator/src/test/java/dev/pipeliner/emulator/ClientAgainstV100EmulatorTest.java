@@ -17,10 +17,21 @@ import dev.pipeliner.client.query.Filter;
 import dev.pipeliner.client.query.FilterOperator;
 import dev.pipeliner.client.query.Query;
 import dev.pipeliner.client.query.Sort;
+import dev.pipeliner.client.v100.Account;
+import dev.pipeliner.client.v100.Appointment;
+import dev.pipeliner.client.v100.Client;
+import dev.pipeliner.client.v100.Contact;
+import dev.pipeliner.client.v100.Lead;
+import dev.pipeliner.client.v100.Note;
+import dev.pipeliner.client.v100.Opportunity;
+import dev.pipeliner.client.v100.Product;
+import dev.pipeliner.client.v100.SalesUnit;
+import dev.pipeliner.client.v100.Task;
 import dev.pipeliner.emulator.junit.PipelinerEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -121,6 +132,42 @@ class ClientAgainstV100EmulatorTest extends ClientAgainstEmulatorSuite {
 				assertThat(ex.getStatus()).isEqualTo(422);
 				assertThat(ex.getFieldErrors()).containsKey("owner_id");
 			});
+	}
+
+
+	@Test
+	void oneEntityIsReadWithItsOwnerExpanded() {
+		String id = this.client.getEntities("Accounts", Query.all().limit(1)).block().items().get(0).id();
+
+		Entity account = this.client.getEntity("Accounts", id, Query.all().expand("owner")).block();
+
+		assertThat(account.id()).isEqualTo(id);
+		assertThat(account.get("owner")).isInstanceOfSatisfying(Map.class,
+				(owner) -> assertThat(owner.get("id")).isEqualTo(account.getString("owner_id")));
+		assertThat(this.client.getEntity("Accounts", id).block().get("owner")).isInstanceOf(String.class);
+	}
+
+	@Test
+	void everyStandardCollectionReadsIntoItsRecord() {
+		List<Contact> contacts = this.client.streamEntities(Contact.COLLECTION, Query.all(), Contact.class)
+			.collectList()
+			.block();
+		assertThat(contacts).hasSize(30).allSatisfy((contact) -> {
+			assertThat(contact.id()).isNotBlank();
+			assertThat(contact.modified()).isAfterOrEqualTo(contact.created());
+		});
+		// the demo data has no appointment: one written as its record requires
+		this.client.setEntity(Appointment.COLLECTION, Map.of(Appointment.SUBJECT, "Kick-off", Appointment.OWNER_ID,
+				this.owner, Appointment.END_DATE, java.time.Instant.parse("2025-03-04T10:00:00Z"))).block();
+		Map<String, Class<?>> types = Map.of(Account.COLLECTION, Account.class, Lead.COLLECTION, Lead.class,
+				Opportunity.COLLECTION, Opportunity.class, Task.COLLECTION, Task.class, Appointment.COLLECTION,
+				Appointment.class, Note.COLLECTION, Note.class, Product.COLLECTION, Product.class, Client.COLLECTION,
+				Client.class, SalesUnit.COLLECTION, SalesUnit.class);
+		types.forEach((collection, type) -> assertThat(this.client.streamEntities(collection, Query.all(), type)
+			.collectList()
+			.block()).as(collection).isNotEmpty().hasOnlyElementsOfType(type));
+		String accountId = this.client.getEntities("Accounts", Query.all().limit(1)).block().items().get(0).id();
+		assertThat(this.client.getEntity(Account.COLLECTION, accountId, Account.class).block().name()).isEqualTo("Acme Ltd");
 	}
 
 }

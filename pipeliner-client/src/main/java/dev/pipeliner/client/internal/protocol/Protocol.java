@@ -12,14 +12,19 @@ import dev.pipeliner.client.EntityPage;
 import dev.pipeliner.client.FieldInfo;
 import dev.pipeliner.client.PipelinerProtocol;
 import dev.pipeliner.client.error.PipelinerApiException;
+import dev.pipeliner.client.error.PipelinerDecodingException;
+import dev.pipeliner.client.error.PipelinerNotFoundException;
 import dev.pipeliner.client.internal.arguments.Arguments;
 import dev.pipeliner.client.internal.http.QueryString;
 import dev.pipeliner.client.query.Query;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.HttpMethod;
 
 /**
  * One version of the Pipeliner API on the wire: URLs, query encoding, paging tokens, bodies and
@@ -132,6 +137,33 @@ public interface Protocol {
 			long position);
 
 	Mono<ObjectNode> one(String collection, String id);
+
+	/**
+	 * @param query what else to say of the entity: {@code expand}, {@code load-only},
+	 * {@code include-deleted}; none of them is a filter, a sort or a limit
+	 * @return the entity, read through the collection filtered by its id (the one-entity endpoint
+	 * takes no parameters); a {@link dev.pipeliner.client.error.PipelinerNotFoundException} if the
+	 * collection has none with that id
+	 */
+	Mono<ObjectNode> one(String collection, String id, QueryString query);
+
+	/**
+	 * @param items the entities a read filtered by id answered
+	 * @return the entity with that id; none is a {@link PipelinerNotFoundException}, another one a
+	 * {@link PipelinerDecodingException}, since the server did not read what was asked
+	 */
+	static Mono<ObjectNode> onlyOne(List<ObjectNode> items, String id, String idField, URI uri) {
+		if (items.isEmpty()) {
+			return Mono.error(new PipelinerNotFoundException(404, null, "the collection has no entity with the id "
+					+ Arguments.quote(id), HttpMethod.GET, uri));
+		}
+		JsonNode found = items.get(0).get(idField);
+		if (items.size() > 1 || found == null || !id.equals(found.asString())) {
+			return Mono.error(new PipelinerDecodingException("GET " + Arguments.describe(uri) + " answered "
+					+ items.size() + " entities for the id " + Arguments.quote(id) + ", not that one entity", null));
+		}
+		return Mono.just(items.get(0));
+	}
 
 	/** @return the id of the created entity */
 	Mono<String> create(String collection, ObjectNode data);

@@ -32,6 +32,7 @@ import dev.pipeliner.client.internal.http.WireJson;
 import dev.pipeliner.client.internal.protocol.EntityNames;
 import dev.pipeliner.client.internal.protocol.Hints;
 import dev.pipeliner.client.internal.protocol.Protocol;
+import dev.pipeliner.client.query.Filter;
 import dev.pipeliner.client.query.Query;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -268,6 +269,12 @@ public final class V1Protocol implements Protocol {
 	@Override
 	public Mono<ObjectNode> one(String collection, String id) {
 		return getJson(uri(QueryString.NONE, collection, id)).map((json) -> requireObject(json, "entity"));
+	}
+
+	@Override
+	public Mono<ObjectNode> one(String collection, String id, QueryString query) {
+		QueryString byId = query.with("filter", V1Queries.filter(Filter.eq(idField(), id))).with("limit", "1");
+		return page(collection, byId).flatMap((page) -> Protocol.onlyOne(page.items(), id, idField(), uri(byId, collection)));
 	}
 
 	/**

@@ -265,6 +265,13 @@ public final class V100Protocol implements Protocol {
 		return data(HttpMethod.GET, uri, null, Repeat.ALWAYS).map((answer) -> this.pages.requireObject(answer.get("data"), uri));
 	}
 
+	@Override
+	public Mono<ObjectNode> one(String collection, String id, QueryString query) {
+		URI uri = uri(query.with("filter[id]", id).with("first", "1"), "entities", collection);
+		return data(HttpMethod.GET, uri, null, Repeat.ALWAYS).map((answer) -> this.pages.read(answer, uri, V100Pages.ALONE))
+			.flatMap((page) -> Protocol.onlyOne(page.items(), id, idField(), uri));
+	}
+
 	/** {@code POST /entities/{collection}}, answered 201 with the created entity. */
 	@Override
 	public Mono<String> create(String collection, ObjectNode data) {
