@@ -36,9 +36,10 @@ public @interface AutoConfigurePipelinerEmulator {
 
 	/**
 	 * @return the API the default client and its emulator speak, whatever
-	 * {@code pipeliner.protocol} says
+	 * {@code pipeliner.protocol} says, written {@code protocol = Protocol.V100}; when left out,
+	 * the one {@code pipeliner.protocol} names (v1 when it names none). At most one.
 	 */
-	Protocol protocol() default Protocol.V1;
+	Protocol[] protocol() default {};
 
 	/**
 	 * @return the space (v100) or team pipeline (v1) the default client uses, such as

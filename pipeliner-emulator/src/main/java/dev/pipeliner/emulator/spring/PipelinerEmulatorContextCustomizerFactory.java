@@ -25,12 +25,25 @@ class PipelinerEmulatorContextCustomizerFactory implements ContextCustomizerFact
 			List<ContextConfigurationAttributes> configAttributes) {
 		AutoConfigurePipelinerEmulator annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass,
 				AutoConfigurePipelinerEmulator.class);
-		return (annotation != null) ? new Customizer(annotation.seed(), annotation.protocol(), annotation.space(),
-				Arrays.stream(annotation.clients()).map(EmulatedClients.Choice::of).toList()) : null;
+		if (annotation == null) {
+			return null;
+		}
+		Protocol[] protocol = annotation.protocol();
+		if (protocol.length > 1) {
+			throw new IllegalStateException("@AutoConfigurePipelinerEmulator on " + testClass.getName()
+					+ " names " + protocol.length + " protocols, " + Arrays.toString(protocol)
+					+ "; the default client speaks one (leave it out for the one pipeliner.protocol names)");
+		}
+		return new Customizer(annotation.seed(), (protocol.length == 1) ? protocol[0] : null, annotation.space(),
+				Arrays.stream(annotation.clients()).map(EmulatedClients.Choice::of).toList());
 	}
 
-	/** Equal for equal settings, so that Spring's context cache shares the context. */
-	private record Customizer(Seed seed, Protocol protocol, String space,
+	/**
+	 * Equal for equal settings, so that Spring's context cache shares the context.
+	 *
+	 * @param protocol the default client's, or {@code null} for the one its properties name
+	 */
+	private record Customizer(Seed seed, @Nullable Protocol protocol, String space,
 			List<EmulatedClients.Choice> clients) implements ContextCustomizer {
 
 		@Override

@@ -19,6 +19,7 @@ import org.springframework.test.context.ContextCustomizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Which client the emulators serve with which protocol, in which space, read from the properties
@@ -112,8 +113,19 @@ class EmulatedClientsTests {
 			.isEqualTo(factory.createContextCustomizer(Same.class, List.of()))
 			.hasSameHashCodeAs(factory.createContextCustomizer(Same.class, List.of()))
 			.isNotEqualTo(factory.createContextCustomizer(OtherSpace.class, List.of()))
-			.isNotEqualTo(factory.createContextCustomizer(OtherClient.class, List.of()));
+			.isNotEqualTo(factory.createContextCustomizer(OtherClient.class, List.of()))
+			.isNotEqualTo(factory.createContextCustomizer(ConfiguredProtocol.class, List.of()));
 		assertThat(factory.createContextCustomizer(EmulatedClientsTests.class, List.of())).isNull();
+	}
+
+	@Test
+	void theDefaultClientSpeaksOneProtocol() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new PipelinerEmulatorContextCustomizerFactory().createContextCustomizer(TwoProtocols.class,
+					List.of()))
+			.withMessageContaining(TwoProtocols.class.getName())
+			.withMessageContaining("names 2 protocols, [V1, V100]")
+			.withMessageContaining("leave it out for the one pipeliner.protocol names");
 	}
 
 	private static void assertServed(PipelinerEmulators emulators, String client, Protocol protocol, String space) {
@@ -143,6 +155,17 @@ class EmulatedClientsTests {
 	@AutoConfigurePipelinerEmulator(protocol = Protocol.V100, space = "fr_A",
 			clients = @AutoConfigurePipelinerEmulator.Client(name = "legacy", protocol = Protocol.V1, space = "eu_L"))
 	static class OtherClient {
+
+	}
+
+	@AutoConfigurePipelinerEmulator(space = "fr_A",
+			clients = @AutoConfigurePipelinerEmulator.Client(name = "legacy", protocol = Protocol.V1))
+	static class ConfiguredProtocol {
+
+	}
+
+	@AutoConfigurePipelinerEmulator(protocol = { Protocol.V1, Protocol.V100 })
+	static class TwoProtocols {
 
 	}
 
