@@ -9,9 +9,10 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
  * How the default {@code PipelinerClient} reaches Pipeliner: where, with which API version, which
  * team pipeline (v1) or space (v100), and as whom. The auto-configuration reads nothing else to connect.
  * <p>
- * By default it comes from {@code pipeliner.url}, {@code pipeliner.team-pipeline},
- * {@code pipeliner.api-token} and {@code pipeliner.api-password}. A bean of this type replaces
- * those four properties, whatever they say: this is how the emulator's test and development-time
+ * By default it comes from {@code pipeliner.url}, {@code pipeliner.protocol},
+ * {@code pipeliner.space} or {@code pipeliner.team-pipeline}, {@code pipeliner.api-token} and
+ * {@code pipeliner.api-password}. A bean of this type replaces those properties, whatever they
+ * say: this is how the emulator's test and development-time
  * support connect an application to it. The clients under {@code pipeliner.clients.<name>} have
  * their {@link PipelinerClientsConnectionDetails}.
  */
@@ -19,15 +20,18 @@ public interface PipelinerConnectionDetails extends ConnectionDetails {
 
 	/**
 	 * @return the service URL of the Pipeliner data center, such as
-	 * {@code https://eu.pipelinersales.com}
+	 * {@code https://eu-central.api.pipelinersales.com} (v100) or
+	 * {@code https://eu.pipelinersales.com} (v1)
 	 */
 	String getUrl();
 
 	/**
 	 * @return the v1 team pipeline id that calls go to, such as {@code eu_myPipeline}; none on
-	 * v100, where a space takes its place
+	 * v100, where a space takes its place, and none unless said otherwise
 	 */
-	@Nullable String getTeamPipeline();
+	default @Nullable String getTeamPipeline() {
+		return null;
+	}
 
 	/** @return the API version to speak; v1 unless said otherwise */
 	default PipelinerProtocol getProtocol() {

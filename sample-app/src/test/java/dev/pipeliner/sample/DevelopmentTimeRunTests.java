@@ -27,9 +27,9 @@ class DevelopmentTimeRunTests {
 			.with(PipelinerEmulatorConfiguration.class)
 			.run("--spring.config.additional-location=classpath:devtime/")
 			.getApplicationContext()) {
-			assertThat(context.getEnvironment().getProperty("pipeliner.url")).isEqualTo("https://eu.pipelinersales.com");
-			assertThat(context.getBean(PipelinerClient.class).getTeamPipeline()).as("the team pipeline application.yml names")
-				.isEqualTo("eu_myPipeline");
+			assertThat(context.getEnvironment().getProperty("pipeliner.url")).isEqualTo("https://eu-central.api.pipelinersales.com");
+			assertThat(context.getBean(PipelinerClient.class).getTeamPipeline()).as("the space application.yml names")
+				.isEqualTo("fr_Myself");
 			assertThat(context.getBean(PipelinerProperties.class).isVerifyOnStartup()).isTrue();
 		}
 

@@ -48,18 +48,8 @@ class SampleApplicationTests {
 	static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
 	@Test
-	void withoutSettingsTheTourRunsOnTheEmbeddedEmulator(CapturedOutput output) {
+	void withoutSettingsTheTourRunsOnAV100EmbeddedEmulator(CapturedOutput output) {
 		run().close();
-
-		assertThat(output).contains("Running on the embedded Pipeliner emulator", "getCollections: 33 collections",
-				"getEntities(Accounts): 5 of 12 accounts", "streamEntities(Contacts): 30 contacts",
-				"setEntities(Contacts): 2 of 2 created", "deleteEntity(Account) deleted", "Tour complete");
-		assertThat(server.getAllServeEvents()).isEmpty();
-	}
-
-	@Test
-	void theTourRunsOnAV100EmulatorToo(CapturedOutput output) {
-		run("--pipeliner.protocol=v100").close();
 
 		assertThat(output).contains("Running on the embedded Pipeliner emulator (V100)", "Touring PipelinerClient[v100",
 				"getEntities(Accounts): 5 of 12 accounts", "getErrorCodes: not in this API version",
@@ -70,10 +60,21 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void theTourRunsOnAV1EmulatorToo(CapturedOutput output) {
+		run("--pipeliner.protocol=v1").close();
+
+		assertThat(output).contains("Running on the embedded Pipeliner emulator (V1)", "getCollections: 33 collections",
+				"getEntities(Accounts): 5 of 12 accounts", "getErrorCodes: ", "streamEntities(Contacts): 30 contacts",
+				"setEntities(Contacts): 2 of 2 created", "deleteEntity(Account) deleted", "Tour complete")
+			.doesNotContain("not in this API version");
+		assertThat(server.getAllServeEvents()).isEmpty();
+	}
+
+	@Test
 	void onARealAccountTheTourOnlyReadsUnlessAsked(CapturedOutput output) {
 		stubPipeliner();
 
-		run("--pipeliner.url=" + server.baseUrl(), "--pipeliner.team-pipeline=eu_Sample", "--pipeliner.api-token=tour-token",
+		run("--pipeliner.protocol=v1", "--pipeliner.url=" + server.baseUrl(), "--pipeliner.team-pipeline=eu_Sample", "--pipeliner.api-token=tour-token",
 				"--pipeliner.api-password=tour-password")
 			.close();
 
@@ -85,7 +86,7 @@ class SampleApplicationTests {
 	void theTourCallsEveryOperationOnTheWire(CapturedOutput output) {
 		stubPipeliner();
 
-		run("--pipeliner.url=" + server.baseUrl(), "--pipeliner.team-pipeline=eu_Sample", "--pipeliner.api-token=tour-token",
+		run("--pipeliner.protocol=v1", "--pipeliner.url=" + server.baseUrl(), "--pipeliner.team-pipeline=eu_Sample", "--pipeliner.api-token=tour-token",
 				"--pipeliner.api-password=tour-password", "--sample.tour.writes=true")
 			.close();
 
@@ -118,7 +119,7 @@ class SampleApplicationTests {
 			.credentials(token, password)
 			.teamPipeline("eu_Secret", Seed.DEMO)
 			.start()) {
-			run("--pipeliner.url=" + emulator.getUrl(), "--pipeliner.team-pipeline=eu_Secret", "--pipeliner.api-token=" + token,
+			run("--pipeliner.protocol=v1", "--pipeliner.url=" + emulator.getUrl(), "--pipeliner.team-pipeline=eu_Secret", "--pipeliner.api-token=" + token,
 					"--pipeliner.api-password=" + password, "--sample.tour.writes=true", "--logging.level.root=TRACE",
 					"--logging.level.org.springframework=TRACE", "--logging.level.reactor.netty=TRACE",
 					"--logging.level.io.netty=TRACE", "--logging.file.name=" + TRACE_LOG, "--logging.threshold.console=OFF")
