@@ -1,9 +1,7 @@
-package dev.pipeliner.client.sync;
+package dev.pipeliner.client;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,7 +14,6 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -27,8 +24,6 @@ import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.pipeliner.client.PipelinerClient;
-import dev.pipeliner.client.RetryPolicy;
 
 /**
  * A v1 server over one collection that changes between the pages it answers: before each page
@@ -164,18 +159,18 @@ final class ChangingV1Server implements AutoCloseable {
 		String expected = "Basic " + Base64.getEncoder()
 			.encodeToString((TOKEN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 		if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-			send(exchange, 401, "{\"errorcode\":401,\"message\":\"unauthorized\"}", null);
+			ScriptedServer.send(exchange, 401, "{\"errorcode\":401,\"message\":\"unauthorized\"}", null);
 			return;
 		}
 		String path = exchange.getRequestURI().getPath();
 		if (path.equals(BASE + "/entityPublic")) {
-			send(exchange, 200, "{\"Contacts\":\"Contact\"}", null);
+			ScriptedServer.send(exchange, 200, "{\"Contacts\":\"Contact\"}", null);
 			return;
 		}
-		Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+		Map<String, String> query = ScriptedServer.query(exchange.getRequestURI().getRawQuery());
 		if (!"GET".equals(exchange.getRequestMethod()) || !path.equals(BASE + "/Contacts")
 				|| !"MODIFIED|ID".equals(query.remove("sort"))) {
-			send(exchange, 400, "{\"errorcode\":400,\"message\":\"unexpected request " + exchange.getRequestURI() + "\"}",
+			ScriptedServer.send(exchange, 400, "{\"errorcode\":400,\"message\":\"unexpected request " + exchange.getRequestURI() + "\"}",
 					null);
 			return;
 		}
@@ -186,7 +181,7 @@ final class ChangingV1Server implements AutoCloseable {
 		query.remove("limit");
 		Matcher matcher = (filter != null) ? FILTER.matcher(filter) : null;
 		if (!query.isEmpty() || (matcher != null && !matcher.matches())) {
-			send(exchange, 400, "{\"errorcode\":400,\"message\":\"unexpected query " + filter + " " + query + "\"}", null);
+			ScriptedServer.send(exchange, 400, "{\"errorcode\":400,\"message\":\"unexpected query " + filter + " " + query + "\"}", null);
 			return;
 		}
 		String body;
@@ -215,31 +210,7 @@ final class ChangingV1Server implements AutoCloseable {
 			range = page.isEmpty() ? "items " + offset + "-" + (offset - 1) + "/" + matching.size()
 					: "items " + offset + "-" + (offset + page.size() - 1) + "/" + matching.size();
 		}
-		send(exchange, 200, body, range);
-	}
-
-	private static Map<String, String> query(String raw) {
-		Map<String, String> query = new LinkedHashMap<>();
-		if (raw != null) {
-			for (String pair : raw.split("&")) {
-				int equals = pair.indexOf('=');
-				query.put(URLDecoder.decode((equals < 0) ? pair : pair.substring(0, equals), StandardCharsets.UTF_8),
-						(equals < 0) ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-			}
-		}
-		return query;
-	}
-
-	private static void send(HttpExchange exchange, int status, String body, String contentRange) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().add("Content-Type", "application/json");
-		if (contentRange != null) {
-			exchange.getResponseHeaders().add("Content-Range", contentRange);
-		}
-		exchange.sendResponseHeaders(status, bytes.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(bytes);
-		}
+		ScriptedServer.send(exchange, 200, body, range);
 	}
 
 	@Override
