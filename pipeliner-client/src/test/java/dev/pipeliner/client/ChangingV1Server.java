@@ -28,7 +28,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A v1 server over one collection that changes between the pages it answers: before each page
  * request it creates, updates or deletes a few random entities, at a clock of whole seconds that
- * advances by 0 or 1 second per change, so that many entities share a {@code MODIFIED} time. It
+ * advances by 0 or 1 second per change, so that many entities share a {@code MODIFIED} time. A
+ * create or update may become visible to reads up to {@code lag} seconds after its time. It
  * answers {@code filter=MODIFIED::…::ge}, {@code sort=MODIFIED|ID}, {@code offset} and
  * {@code limit} as a v1 server does, and refuses every other query and wrong credentials.
  */
@@ -55,11 +56,17 @@ final class ChangingV1Server implements AutoCloseable {
 	record Version(String id, long second, int revision) {
 	}
 
+	/** A state and the second from which reads see it. */
+	private record Pending(Version version, long visibleAt) {
+	}
+
 	private final HttpServer server;
 
 	private final Random random;
 
-	private final Map<String, Version> entities = new HashMap<>();
+	private final Map<String, List<Pending>> entities = new HashMap<>();
+
+	private final int lag;
 
 	private long now;
 
@@ -69,8 +76,14 @@ final class ChangingV1Server implements AutoCloseable {
 
 	private int requests;
 
-	ChangingV1Server(Random random, int size) throws IOException {
+	/**
+	 * @param random the source of the collection and its changes
+	 * @param size how many entities there are at first
+	 * @param lag how many seconds at most a change takes to become visible to reads
+	 */
+	ChangingV1Server(Random random, int size, int lag) throws IOException {
 		this.random = random;
+		this.lag = lag;
 		for (int i = 0; i < size; i++) {
 			create();
 			this.now += this.random.nextInt(3) / 2;
@@ -116,9 +129,33 @@ final class ChangingV1Server implements AutoCloseable {
 		this.changing = changing;
 	}
 
-	/** @return the state of every entity now */
+	/** @return the state of every entity that reads see now */
 	synchronized Set<Version> snapshot() {
-		return new HashSet<>(this.entities.values());
+		return new HashSet<>(visible());
+	}
+
+	/** @param seconds how far the clock moves on, with no change */
+	synchronized void advance(long seconds) {
+		this.now += seconds;
+	}
+
+	/** @return for each entity, its latest state that reads see */
+	private List<Version> visible() {
+		List<Version> visible = new ArrayList<>();
+		for (List<Pending> states : this.entities.values()) {
+			for (int i = states.size() - 1; i >= 0; i--) {
+				if (states.get(i).visibleAt() <= this.now) {
+					visible.add(states.get(i).version());
+					break;
+				}
+			}
+		}
+		return visible;
+	}
+
+	private void put(String id) {
+		this.entities.computeIfAbsent(id, (key) -> new ArrayList<>())
+			.add(new Pending(new Version(id, this.now, this.nextRevision++), this.now + this.random.nextInt(this.lag + 1)));
 	}
 
 	synchronized int requests() {
@@ -132,7 +169,7 @@ final class ChangingV1Server implements AutoCloseable {
 	private void create() {
 		String id = "PY-" + Integer.toHexString(this.random.nextInt(1 << 24));
 		if (!this.entities.containsKey(id)) {
-			this.entities.put(id, new Version(id, this.now, this.nextRevision++));
+			put(id);
 		}
 	}
 
@@ -149,8 +186,7 @@ final class ChangingV1Server implements AutoCloseable {
 				this.entities.remove(ids.get(this.random.nextInt(ids.size())));
 			}
 			else {
-				String id = ids.get(this.random.nextInt(ids.size()));
-				this.entities.put(id, new Version(id, this.now, this.nextRevision++));
+				put(ids.get(this.random.nextInt(ids.size())));
 			}
 		}
 	}
@@ -195,7 +231,7 @@ final class ChangingV1Server implements AutoCloseable {
 					? LocalDateTime.parse(matcher.group(1), FORM).toInstant(ZoneOffset.UTC).getEpochSecond()
 							- EPOCH.getEpochSecond()
 					: Long.MIN_VALUE;
-			List<Version> matching = this.entities.values()
+			List<Version> matching = visible()
 				.stream()
 				.filter((version) -> version.second() >= from)
 				.sorted(Comparator.comparingLong(Version::second).thenComparing(Version::id))
