@@ -72,6 +72,13 @@ class ArchitectureTest {
 	}
 
 	@Test
+	void theSyncStandsOnThePublicApiAlone() {
+		noClasses().that().resideInAPackage("dev.pipeliner.client.sync..")
+			.should().dependOnClassesThat().resideInAPackage("dev.pipeliner.client.internal..")
+			.check(classes);
+	}
+
+	@Test
 	void onlyTheFacadeUsesTheImplementation() {
 		noClasses().that().resideInAPackage("dev.pipeliner.client.internal..")
 			.should().dependOnClassesThat().haveFullyQualifiedName(PipelinerClient.class.getName())

@@ -40,6 +40,11 @@ final class ScriptedServer implements AutoCloseable {
 
 	}
 
+	static {
+		// answers leave at once, not after the delayed acknowledgement of their headers
+		System.setProperty("sun.net.httpserver.nodelay", "true");
+	}
+
 	private final HttpServer server;
 
 	private final Script script;
@@ -87,7 +92,7 @@ final class ScriptedServer implements AutoCloseable {
 		send(exchange, 200, body, answer.contentRange());
 	}
 
-	private static void send(HttpExchange exchange, int status, String body, String contentRange) throws IOException {
+	static void send(HttpExchange exchange, int status, String body, String contentRange) throws IOException {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().add("Content-Type", "application/json");
 		if (contentRange != null) {

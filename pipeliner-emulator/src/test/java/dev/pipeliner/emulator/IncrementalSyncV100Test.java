@@ -1,0 +1,36 @@
+package dev.pipeliner.emulator;
+
+import java.util.List;
+
+import dev.pipeliner.client.PipelinerClient;
+import dev.pipeliner.client.PipelinerClientBuilder;
+import dev.pipeliner.client.PipelinerProtocol;
+import dev.pipeliner.emulator.junit.PipelinerEmulatorExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The incremental sync on v100: the service's keyset cursors, microsecond times, deleted entities included. */
+class IncrementalSyncV100Test extends IncrementalSyncSuite {
+
+	@RegisterExtension
+	static PipelinerEmulatorExtension pipeliner = new PipelinerEmulatorExtension(Protocol.V100, Seed.DEMO);
+
+	@Override
+	PipelinerEmulator emulator() {
+		return pipeliner.get();
+	}
+
+	@Override
+	PipelinerClientBuilder builder(PipelinerEmulator emulator) {
+		return PipelinerClient.builder()
+			.protocol(PipelinerProtocol.V100)
+			.url(emulator.getUrl())
+			.space(emulator.getSpace())
+			.credentials(emulator.getUsername(), emulator.getPassword());
+	}
+
+	@Override
+	List<String> fields() {
+		return List.of("id", "modified", "last_name", "owner_id", "unit_id");
+	}
+
+}
