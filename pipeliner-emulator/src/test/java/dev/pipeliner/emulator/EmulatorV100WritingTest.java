@@ -83,6 +83,39 @@ class EmulatorV100WritingTest {
 	}
 
 	@Test
+	void aDeletedEntityIsReadOnlyWithIncludeDeletedFlaggedAndModifiedAtItsDeletion() {
+		String kept = create(GOOD);
+		String single = create(GOOD.replace("Good", "Single"));
+		String batched = create(GOOD.replace("Good", "Batched"));
+		JsonNode before = this.http.get("/entities/Contacts/" + single).json().get("data");
+
+		assertThat(this.http.delete("/entities/Contacts/" + single).status()).isEqualTo(200);
+		assertThat(this.http.post("/entities/Contacts/batch-delete", "[\"" + batched + "\"]").status()).isEqualTo(200);
+
+		JsonNode live = this.http.get("/entities/Contacts?order-by=modified").json();
+		assertThat(ids(live.get("data"))).containsExactly(kept);
+		assertThat(live.get("total").intValue()).isEqualTo(1);
+		JsonNode all = this.http.get("/entities/Contacts?order-by=modified&include-deleted=true").json();
+		assertThat(ids(all.get("data"))).containsExactly(kept, single, batched);
+		assertThat(all.get("total").intValue()).isEqualTo(3);
+		JsonNode deleted = all.get("data").get(1);
+		assertThat(deleted.get("is_deleted").booleanValue()).isTrue();
+		assertThat(deleted.get("last_name").asString()).isEqualTo("Single");
+		assertThat(deleted.get("revision").intValue()).isEqualTo(2);
+		assertThat(deleted.get("modified").asString()).isGreaterThan(before.get("modified").asString());
+		assertThat(all.get("data").get(0).get("is_deleted").booleanValue()).isFalse();
+		assertThat(ids(this.http.get("/entities/Contacts?include-deleted=true&filter[is_deleted]=true").json().get("data")))
+			.containsExactlyInAnyOrder(single, batched);
+		JsonNode paged = this.http.get("/entities/Contacts?order-by=modified&include-deleted=true&first=2").json();
+		assertThat(ids(paged.get("data"))).containsExactly(kept, single);
+		String after = paged.get("page_info").get("end_cursor").asString();
+		assertThat(ids(this.http.get("/entities/Contacts?order-by=modified&include-deleted=true&first=2&after=" + after)
+			.json().get("data"))).containsExactly(batched);
+		assertV100Error(this.http.get("/entities/Contacts/" + single), 404, 404, "ERROR_NOT_FOUND");
+		assertV100Error(this.http.patch("/entities/Contacts/" + single, "{\"first_name\":\"X\"}"), 404, 404, "ERROR_NOT_FOUND");
+	}
+
+	@Test
 	void validationAnswers422WithFieldErrors() {
 		Response missing = this.http.post("/entities/Contacts", BAD);
 		Response wrongType = this.http.post("/entities/Contacts", GOOD.replace("}", ",\"is_archived\":1}"));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,7 +58,15 @@ abstract class IncrementalSyncSuite {
 
 	Map<String, Object> owner;
 
+	/** The ids the writer deleted, and those the sync handed over as deletions. */
+	final Set<String> deleted = ConcurrentHashMap.newKeySet();
+
+	final Set<String> deletionsDelivered = ConcurrentHashMap.newKeySet();
+
 	abstract PipelinerEmulator emulator();
+
+	/** @return whether the protocol reports deletions (v100, with {@code include-deleted}) */
+	abstract boolean reportsDeletions();
 
 	abstract PipelinerClientBuilder builder(PipelinerEmulator emulator);
 
@@ -111,9 +120,21 @@ abstract class IncrementalSyncSuite {
 
 		// A read of a quiet collection ends with every contact as it is.
 		List<State> quiet = new ArrayList<>();
-		resumed.run(SyncCheckpoint.parse(stored.get()), (batch) -> batch.changes().forEach((c) -> quiet.add(state(c))));
+		resumed.run(SyncCheckpoint.parse(stored.get()), (batch) -> batch.changes().forEach((c) -> {
+			quiet.add(state(c));
+			if (IncrementalSync.isDeleted(c)) {
+				this.deletionsDelivered.add(c.id());
+			}
+		}));
 		delivered.addAll(quiet);
 		assertThat(delivered).containsAll(snapshot());
+		assertThat(this.deleted).isNotEmpty();
+		if (reportsDeletions()) {
+			assertThat(this.deletionsDelivered).containsAll(this.deleted);
+		}
+		else {
+			assertThat(this.deletionsDelivered).isEmpty();
+		}
 	}
 
 	@Test
@@ -151,6 +172,9 @@ abstract class IncrementalSyncSuite {
 				}
 				batch.changes().forEach((contact) -> {
 					delivered.add(state(contact));
+					if (IncrementalSync.isDeleted(contact)) {
+						this.deletionsDelivered.add(contact.id());
+					}
 					order.add(contact.getDateTime(fields().get(1)));
 				});
 				stored.set(batch.checkpoint().toString());
@@ -183,7 +207,9 @@ abstract class IncrementalSyncSuite {
 				}
 				else if (kind == 1 && ids.size() > 10) {
 					try {
-						this.blocking.deleteEntity("Contacts", ids.remove(random.nextInt(ids.size())));
+						String id = ids.remove(random.nextInt(ids.size()));
+						this.blocking.deleteEntity("Contacts", id);
+						this.deleted.add(id);
 					}
 					catch (PipelinerNotFoundException ex) {
 						// deleted before

@@ -29,6 +29,11 @@ class IncrementalSyncV100Test extends IncrementalSyncSuite {
 	}
 
 	@Override
+	boolean reportsDeletions() {
+		return true;
+	}
+
+	@Override
 	List<String> fields() {
 		return List.of("id", "modified", "last_name", "owner_id", "unit_id");
 	}

@@ -27,6 +27,11 @@ class IncrementalSyncV1Test extends IncrementalSyncSuite {
 	}
 
 	@Override
+	boolean reportsDeletions() {
+		return false;
+	}
+
+	@Override
 	List<String> fields() {
 		return List.of("ID", "MODIFIED", "SURNAME", "OWNER_ID", "SALES_UNIT_ID");
 	}

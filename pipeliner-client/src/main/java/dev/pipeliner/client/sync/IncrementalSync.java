@@ -172,7 +172,9 @@ public final class IncrementalSync {
 	/**
 	 * Reads what changed since a checkpoint, blocking, and hands each batch to {@code handler}
 	 * as it comes. The handler applies the changes and stores the batch's checkpoint; if it
-	 * throws, the read stops and the exception is thrown here.
+	 * throws, the read stops and the exception is thrown here. It waits for each page, so call
+	 * it from a thread that may block (a scheduled task, not a reactive pipeline, where Reactor
+	 * refuses to block); {@link #changes} is the reactive form.
 	 * @param from the checkpoint to read from
 	 * @param handler applies a batch and stores its checkpoint
 	 * @return the checkpoint of the last batch: where the next read goes on from

@@ -22,6 +22,8 @@ public final class TeamPipelineData {
 
 	private final Map<String, EntityTable> tables = new HashMap<>();
 
+	private final Map<String, EntityTable> deleted = new HashMap<>();
+
 	private final AtomicLong nextNumericId = new AtomicLong(1000);
 
 	private final Schema schema;
@@ -33,8 +35,10 @@ public final class TeamPipelineData {
 	public TeamPipelineData(String id, Schema schema) {
 		this.id = id;
 		this.schema = schema;
-		schema.byCollection().keySet()
-			.forEach((collection) -> this.tables.put(collection, new EntityTable(schema.wire().indexed())));
+		schema.byCollection().keySet().forEach((collection) -> {
+			this.tables.put(collection, new EntityTable(schema.wire().indexed()));
+			this.deleted.put(collection, new EntityTable());
+		});
 	}
 
 	public String id() {
@@ -67,6 +71,16 @@ public final class TeamPipelineData {
 				() -> collection + " is not a collection of this team pipeline's schema");
 	}
 
+	/**
+	 * @param collection a collection of this team pipeline's {@link #schema()}
+	 * @return the entities deleted from it, as the deletes left them, in the order of their
+	 * deletion: what a v100 read with {@code include-deleted} shows beside the table; hold the lock
+	 */
+	public EntityTable deleted(String collection) {
+		return Objects.requireNonNull(this.deleted.get(collection),
+				() -> collection + " is not a collection of this team pipeline's schema");
+	}
+
 	/** @return a new id in the server's form: v1 numbers for users and sales units, else {@code PY-7FFFFFFF-…}; v100 UUIDs */
 	public String newId(EntityType type) {
 		if (type.numericIds()) {
@@ -89,6 +103,7 @@ public final class TeamPipelineData {
 	/** Removes every entity; hold the write lock. */
 	public void clear() {
 		this.tables.values().forEach(EntityTable::clear);
+		this.deleted.values().forEach(EntityTable::clear);
 	}
 
 }

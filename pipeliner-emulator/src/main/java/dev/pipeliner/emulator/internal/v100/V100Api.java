@@ -144,7 +144,8 @@ public final class V100Api implements Service {
 					require(type, "list", method);
 					V100Query query = V100Query.parse(parameters, type);
 					V100Render.Shape shape = new V100Render.Shape(query.expand, query.loadOnly);
-					yield read(space, () -> this.lists.page(tables, query,
+					List<EntityTable> read = query.includeDeleted ? withDeleted(space, type, tables) : tables;
+					yield read(space, () -> this.lists.page(read, query,
 							(entity) -> this.render.entity(space, type, entity, shape)));
 				}
 				case "POST" -> {
@@ -162,7 +163,7 @@ public final class V100Api implements Service {
 			JsonNode items = parse(body);
 			EntityTable table = tables.get(0);
 			return write(space, () -> id.equals("batch-modify") ? this.batches.modify(table, type, items, query)
-					: this.batches.delete(table, type, items, query));
+					: this.batches.delete(table, space.deleted(type.collection()), type, items, query));
 		}
 		return switch (method) {
 			case "GET" -> {
@@ -177,7 +178,13 @@ public final class V100Api implements Service {
 			case "DELETE" -> {
 				require(type, "delete", method);
 				V100Batches.level(only(parameters, WRITE_PARAMETERS));
-				write(space, () -> tables.get(0).remove(found(tables, type, id).get("id").asString()));
+				write(space, () -> {
+					ObjectNode gone = found(tables, type, id);
+					String key = gone.get("id").asString();
+					tables.get(0).remove(key);
+					space.deleted(type.collection()).put(key, this.writes.deleted(gone));
+					return key;
+				});
 				yield new Reply(200, Map.of(), this.mapper.createObjectNode().put("success", true).put("data", id), null);
 			}
 			default -> throw methodNotAllowed(method);
@@ -191,6 +198,16 @@ public final class V100Api implements Service {
 		}
 		List<String> shown = VIEWS.getOrDefault(type.collection(), List.of(type.collection()));
 		return shown.stream().map(space::table).toList();
+	}
+
+	/** @return the tables, and the deleted entities of their collections, for {@code include-deleted} */
+	private List<EntityTable> withDeleted(TeamPipelineData space, V100Type type, List<EntityTable> tables) {
+		if (this.metadata.has(type.collection())) {
+			return tables;
+		}
+		List<EntityTable> all = new ArrayList<>(tables);
+		VIEWS.getOrDefault(type.collection(), List.of(type.collection())).forEach((shown) -> all.add(space.deleted(shown)));
+		return all;
 	}
 
 	/** An operation the contract lacks, or a write to a collection the emulator serves read-only, is 405. */

@@ -59,7 +59,7 @@ final class V100Batches {
 	/** Hold the space's write lock. */
 	Reply modify(EntityTable table, V100Type type, JsonNode items, Map<String, String> parameters) {
 		int level = level(parameters);
-		Staged staged = new Staged(table, rollback(parameters), type);
+		Staged staged = new Staged(table, null, rollback(parameters), type);
 		for (JsonNode item : array(items)) {
 			staged.run(() -> {
 				if (!(item instanceof ObjectNode data)) {
@@ -82,10 +82,13 @@ final class V100Batches {
 		return staged.commit();
 	}
 
-	/** Hold the space's write lock. */
-	Reply delete(EntityTable table, V100Type type, JsonNode ids, Map<String, String> parameters) {
+	/**
+	 * Hold the space's write lock.
+	 * @param deleted where the deleted entities go, for {@code include-deleted}
+	 */
+	Reply delete(EntityTable table, EntityTable deleted, V100Type type, JsonNode ids, Map<String, String> parameters) {
 		level(parameters);
-		Staged staged = new Staged(table, rollback(parameters), type);
+		Staged staged = new Staged(table, deleted, rollback(parameters), type);
 		for (JsonNode id : array(ids)) {
 			staged.run(() -> {
 				if (!id.isString() || staged.get(id.asString()) == null) {
@@ -128,6 +131,9 @@ final class V100Batches {
 
 		private final EntityTable table;
 
+		/** Where deleted entities go; {@code null} for a batch that deletes none. */
+		private final @Nullable EntityTable deleted;
+
 		private final int rollback;
 
 		private final V100Type type;
@@ -140,8 +146,9 @@ final class V100Batches {
 		/** The answer of the first failed item when the batch rolls back all, else {@code null}. */
 		private @Nullable Reply failure;
 
-		Staged(EntityTable table, int rollback, V100Type type) {
+		Staged(EntityTable table, @Nullable EntityTable deleted, int rollback, V100Type type) {
 			this.table = table;
+			this.deleted = deleted;
 			this.rollback = rollback;
 			this.type = type;
 		}
@@ -186,7 +193,10 @@ final class V100Batches {
 			}
 			this.changes.forEach((id, entity) -> {
 				if (entity == null) {
-					this.table.remove(id);
+					ObjectNode gone = this.table.remove(id);
+					if (gone != null && this.deleted != null) {
+						this.deleted.put(id, V100Batches.this.writes.deleted(gone));
+					}
 				}
 				else {
 					this.table.put(id, entity);

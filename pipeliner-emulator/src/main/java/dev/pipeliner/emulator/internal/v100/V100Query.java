@@ -62,6 +62,9 @@ final class V100Query {
 	/** The legacy offset, or -1 when the list pages by cursor. */
 	final int offset;
 
+	/** Whether deleted entities are read too ({@code include-deleted=true}). */
+	final boolean includeDeleted;
+
 	final List<Condition> conditions = new ArrayList<>();
 
 	/** The {@code order-by} keys, without a last ascending {@code id}, which every order ends with. */
@@ -71,10 +74,11 @@ final class V100Query {
 
 	final Set<String> expand = new LinkedHashSet<>();
 
-	private V100Query(int first, @Nullable String after, int offset) {
+	private V100Query(int first, @Nullable String after, int offset, boolean includeDeleted) {
 		this.first = first;
 		this.after = after;
 		this.offset = offset;
+		this.includeDeleted = includeDeleted;
 	}
 
 	static V100Query parse(Map<String, List<String>> parameters, V100Type type) {
@@ -112,7 +116,7 @@ final class V100Query {
 			throw invalid("first must be at most " + MAX_FIRST + ", but was " + first);
 		}
 		int offset = legacy ? integer(single.getOrDefault("offset", "0"), "offset") : -1;
-		V100Query query = new V100Query(first, single.get("after"), offset);
+		V100Query query = new V100Query(first, single.get("after"), offset, "true".equals(deleted));
 		operators.keySet().forEach((field) -> {
 			if (!filters.containsKey(field) && !WITHOUT_VALUE.contains(operators.get(field))) {
 				throw invalid("filter-op[" + field + "] needs a value in filter[" + field + "]");

@@ -166,6 +166,17 @@ public final class V100Writes {
 		return checked(entity, problems, entity.path("id").asString(null));
 	}
 
+	/**
+	 * @return what a delete leaves of an entity, which {@code include-deleted} reads: it, with
+	 * {@code is_deleted} true, modified now, at its next revision
+	 */
+	ObjectNode deleted(ObjectNode existing) {
+		ObjectNode entity = existing.deepCopy();
+		entity.put("is_deleted", true).put("modified", Wire.V100.format(this.clock.next()));
+		entity.put("revision", existing.path("revision").asLong(0) + 1);
+		return entity;
+	}
+
 	/** Copies the properties of the body that the input accepts into the entity, or notes why not. */
 	private void copy(V100Type type, V100Type.Input input, ObjectNode body, int level, ObjectNode entity,
 			List<Problem> problems) {
