@@ -9,12 +9,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.pipeliner.client.internal.arguments.Arguments;
+import dev.pipeliner.client.internal.arguments.DateTimes;
 import dev.pipeliner.client.internal.http.QueryString;
+import dev.pipeliner.client.internal.protocol.Slicing;
 import dev.pipeliner.client.internal.protocol.ValueForms;
 import dev.pipeliner.client.query.Filter;
 import dev.pipeliner.client.query.FilterOperator;
 import dev.pipeliner.client.query.Query;
 import dev.pipeliner.client.query.Sort;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A query as the v100 API takes it: {@code filter[f]=v} with {@code filter-op[f]=op},
@@ -32,6 +37,9 @@ final class V100Queries {
 
 	/** A field's API name, or a path of them ({@code owner.id}): what the API's names are made of. */
 	private static final Pattern FIELD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
+
+	/** The key of sliced reads: when an entity was created, which no write changes. */
+	private static final String CREATED = "created";
 
 	private V100Queries() {
 	}
@@ -82,6 +90,49 @@ final class V100Queries {
 			parameters.put("include-deleted", "true");
 		}
 		return QueryString.of(parameters);
+	}
+
+	/**
+	 * The slices of a stream's query: by {@code created}, which no write changes, unless slicing
+	 * could change the result: a raw query, a sort other than by {@code created} ascending, a
+	 * condition on {@code created}, or {@code load-only} without {@code created}.
+	 * @return how to read the query in slices, or {@code null} to read it by one cursor
+	 */
+	static @Nullable Slicing slicing(Query query) {
+		if (query.getRawQuery() != null) {
+			return null;
+		}
+		Sort sort = query.getSort();
+		if (sort != null && !(sort.orders().size() == 1 && CREATED.equals(sort.orders().get(0).field())
+				&& !sort.orders().get(0).descending())) {
+			return null;
+		}
+		Filter filter = query.getFilter();
+		if (filter != null && filter.conditions().stream().anyMatch((condition) -> CREATED.equals(condition.field()))) {
+			return null;
+		}
+		if (!query.getLoadOnly().isEmpty() && !query.getLoadOnly().contains(CREATED)) {
+			return null;
+		}
+		QueryString base = of(query, true);
+		QueryString ascending = base.with("order-by", CREATED);
+		return new Slicing(CREATED, ascending, base.with("order-by", "-" + CREATED),
+				(from) -> ascending.with("filter[" + CREATED + "]", V100Values.filterValue(from, RoundingMode.CEILING))
+					.with("filter-op[" + CREATED + "]", FilterOperator.GE.v100Code()),
+				V100Queries::created);
+	}
+
+	private static @Nullable Instant created(ObjectNode entity) {
+		JsonNode value = entity.get(CREATED);
+		if (value == null || !value.isString()) {
+			return null;
+		}
+		try {
+			return DateTimes.parse(value.asString());
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	private static void condition(Map<String, String> parameters, Filter.Condition condition) {
