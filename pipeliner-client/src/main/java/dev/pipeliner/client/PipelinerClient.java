@@ -301,8 +301,8 @@ public final class PipelinerClient {
 	 * {@code prefetchPages} (2 by default) up to {@code maxPagesInFlight} (8), as the server's
 	 * latency against the subscriber's pace calls for; a slow subscriber holds back further
 	 * requests, and cancelling stops them. On v100 a read of more than a few pages is cut into
-	 * slices of {@code created}, which no write changes, read up to {@code maxPagesInFlight} at
-	 * once, each by its own cursor, its entities delivered in the order of {@code created}; a
+	 * slices of {@code created}, which no write changes, read with up to twice
+	 * {@code maxPagesInFlight} slices under way, each by its own cursor, its entities delivered in the order of {@code created}; a
 	 * read that fits in one page costs one request. Where slicing could change the result (a sort
 	 * other than by {@code created}, a condition on {@code created}, a raw query,
 	 * {@code loadOnly} without {@code created}) or {@link PipelinerClientBuilder#slicedReads}

@@ -27,9 +27,11 @@ import reactor.core.publisher.Mono;
  * first entity at or past the next slice's bound: that entity and the rest of its page are cut
  * off, for the next slice reads them. The first slice goes on from the first page's cursor; the
  * last has no upper bound, so an entity created during the read comes in it, once.</li>
- * <li>Up to {@code maxSlices} slices read at once, each holding at most
- * {@link #PAGES_PER_SLICE} pages its subscriber has not taken; a {@code 429} or {@code 503}
- * answer halves the requests in flight ({@link Gate}).</li>
+ * <li>Up to {@code maxSlices} slices are under way at once, each with one request in flight at
+ * most, and each holding at most {@link #HELD_PER_SLICE} pages its subscriber has not taken. A
+ * slice read to its end that waits to be delivered counts as under way, so more slices than
+ * requests are wanted for the requests to stay in flight. A {@code 429} or {@code 503} answer is
+ * retried as the client's retry policy says; the slices under way stay as many.</li>
  * </ol>
  * Since the key never changes, every entity lies in one slice, and each slice's cursor reads it
  * once: the read delivers every entity once, loses none, and an entity created or deleted
@@ -45,6 +47,12 @@ public final class SlicedPaging {
 
 	/** About how many pages one slice reads. */
 	static final int PAGES_PER_SLICE = 4;
+
+	/**
+	 * The most pages a slice reads ahead of the subscriber: a slice's pages, the one that crosses
+	 * its bound and one more, so that a slice that is not yet delivered reads to its end.
+	 */
+	static final int HELD_PER_SLICE = PAGES_PER_SLICE + 2;
 
 	/** What a sliced read needs of the wire. */
 	public interface Source<T> {
@@ -108,7 +116,7 @@ public final class SlicedPaging {
 
 	/**
 	 * @param pageSize how many entities to ask for per request
-	 * @param maxSlices the most slices read at once
+	 * @param maxSlices the most slices under way at once
 	 */
 	public SlicedPaging(int pageSize, int maxSlices) {
 		this(pageSize, maxSlices, EVEN);
@@ -147,8 +155,6 @@ public final class SlicedPaging {
 
 		private final long limit;
 
-		private final Gate gate = new Gate(SlicedPaging.this.maxSlices);
-
 		private long position;
 
 		private long total = -1;
@@ -182,9 +188,9 @@ public final class SlicedPaging {
 		private Flux<List<T>> rest(Slice first, Step<T> step) {
 			String cursor = step.next();
 			long wanted = Math.min(step.total(), this.limit) - step.items().size();
-			long slices = Math.min(Integer.MAX_VALUE,
-					(wanted + (long) SlicedPaging.this.pageSize * PAGES_PER_SLICE - 1)
-							/ ((long) SlicedPaging.this.pageSize * PAGES_PER_SLICE));
+			long slices = slices(wanted);
+			// with a limit, slices of the size the whole collection's would have, as many as the limit needs
+			long all = Math.max(slices, slices(step.total() - step.items().size()));
 			Instant reached = first.lastKey;
 			if (step.items().size() >= this.limit) {
 				return Flux.empty();
@@ -192,12 +198,13 @@ public final class SlicedPaging {
 			if (cursor == null || !first.keyed || step.total() < 0 || slices < 2 || reached == null) {
 				return first.from(cursor);
 			}
-			return this.gate.run(this.source.newest()).flatMapMany((answer) -> {
+			return this.source.newest().flatMapMany((answer) -> {
 				Instant newest = answer.items().isEmpty() ? null : this.source.keyOf(answer.items().get(0));
 				if (newest == null || !newest.isAfter(reached)) {
 					return first.from(cursor);
 				}
-				List<Instant> starts = SlicedPaging.this.bounds.between(reached, newest, (int) slices);
+				List<Instant> bounds = SlicedPaging.this.bounds.between(reached, newest, (int) all);
+				List<Instant> starts = bounds.subList(0, (int) Math.min(bounds.size(), slices - 1));
 				List<Flux<List<T>>> reads = new ArrayList<>();
 				first.hi = starts.isEmpty() ? null : starts.get(0);
 				reads.add(first.from(cursor));
@@ -206,8 +213,14 @@ public final class SlicedPaging {
 					slice.hi = (i + 1 < starts.size()) ? starts.get(i + 1) : null;
 					reads.add(Flux.defer(() -> slice.from(null)));
 				}
-				return Flux.mergeSequential(reads, SlicedPaging.this.maxSlices, PAGES_PER_SLICE);
+				return Flux.mergeSequential(reads, SlicedPaging.this.maxSlices, HELD_PER_SLICE);
 			});
+		}
+
+		/** @return how many slices of about {@link #PAGES_PER_SLICE} pages {@code entities} make */
+		private long slices(long entities) {
+			long perSlice = (long) SlicedPaging.this.pageSize * PAGES_PER_SLICE;
+			return Math.min(Integer.MAX_VALUE, Math.max(0, (entities + perSlice - 1) / perSlice));
 		}
 
 		/**
@@ -250,8 +263,7 @@ public final class SlicedPaging {
 			}
 
 			Mono<Step<T>> fetch(@Nullable String cursor, int size) {
-				return Read.this.gate.run(Read.this.source.fetch(this.lo, cursor, size, this.answered))
-					.map((answer) -> accept(cursor, answer));
+				return Read.this.source.fetch(this.lo, cursor, size, this.answered).map((answer) -> accept(cursor, answer));
 			}
 
 			private Step<T> accept(@Nullable String cursor, EntityPage<T> answer) {
