@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import dev.pipeliner.client.EntityPage;
@@ -104,14 +105,16 @@ final class LatencyBenchmarks {
 		}
 	}
 
-	// v100: streamEntities against a plain cursor loop, and legacy offsets in parallel
+	// v100: streamEntities in slices and by one cursor against a plain cursor loop, and legacy offsets in parallel
 
 	static String v100() {
 		StringBuilder table = new StringBuilder("## Streaming " + String.format(Locale.ROOT, "%,d", ENTITIES)
 				+ " entities from the v100 emulator at a round-trip time\n\n"
-				+ "| round trip | streamEntities, cursors (entities/s) | plain cursor loop (entities/s) "
-				+ "| legacy offsets, sequential (entities/s) | legacy offsets, 8 in flight (entities/s) "
-				+ "| streamEntities ÷ cursor loop | 8 offsets in flight ÷ cursor loop |\n|---|---|---|---|---|---|---|\n");
+				+ "| round trip | streamEntities, slices (entities/s) | streamEntities, one cursor (entities/s) "
+				+ "| plain cursor loop (entities/s) | legacy offsets, sequential (entities/s) "
+				+ "| legacy offsets, 8 in flight (entities/s) | slices ÷ loop (min–max) | one cursor ÷ loop "
+				+ "| 8 offsets in flight ÷ loop |\n|---|---|---|---|---|---|---|---|---|\n");
+		long[] requests = new long[3];
 		try (PipelinerEmulator emulator = PipelinerEmulator.builder().protocol(Protocol.V100).start()) {
 			List<Map<String, Object>> notes = new ArrayList<>(ENTITIES);
 			for (int i = 0; i < ENTITIES; i++) {
@@ -124,35 +127,74 @@ final class LatencyBenchmarks {
 			for (Duration roundTrip : ROUND_TRIPS) {
 				try (DelayProxy proxy = roundTrip.isZero() ? null : new DelayProxy(emulator.getPort(), roundTrip)) {
 					String url = (proxy != null) ? proxy.url() : emulator.getUrl();
-					PipelinerClient client = PipelinerClient.builder()
+					PipelinerClientBuilder builder = PipelinerClient.builder()
 						.protocol(PipelinerProtocol.V100)
 						.url(url)
 						.space(emulator.getSpace())
-						.credentials(emulator.getUsername(), emulator.getPassword())
-						.build();
+						.credentials(emulator.getUsername(), emulator.getPassword());
+					PipelinerClient sliced = builder.build();
+					PipelinerClient oneCursor = builder.slicedReads(false).build();
 					Bare v100 = new Bare(bare, url + path, authorization);
-					int rounds = roundTrip.isZero() ? 5 : 1;
-					double[][] rates = new double[4][rounds];
-					client.streamEntities("Notes", Query.all().limit(2_000)).count().block();
+					int rounds = roundTrip.isZero() ? 5 : 3;
+					double[][] rates = new double[5][rounds];
+					notes(sliced, 2_000);
+					notes(oneCursor, 2_000);
 					v100.cursors(2_000);
 					for (int round = 0; round < rounds; round++) {
-						rates[0][round] = rate(
-								() -> Benchmarks.answer(client.streamEntities("Notes", Query.all().limit(ENTITIES)).count()));
-						rates[1][round] = rate(() -> v100.cursors(ENTITIES));
-						rates[2][round] = rate(() -> v100.offsets(ENTITIES, 1));
-						rates[3][round] = rate(() -> v100.offsets(ENTITIES, 8));
+						rates[0][round] = rate(() -> notes(sliced, ENTITIES));
+						rates[1][round] = rate(() -> notes(oneCursor, ENTITIES));
+						rates[2][round] = rate(() -> v100.cursors(ENTITIES));
+						rates[3][round] = rate(() -> v100.offsets(ENTITIES, 1));
+						rates[4][round] = rate(() -> v100.offsets(ENTITIES, 8));
 					}
-					double ours = median(rates[0]);
-					double cursors = median(rates[1]);
-					table.append(String.format(Locale.ROOT, "| %d ms | %.0f | %.0f | %.0f | %.0f | %.2f | %.2f |%n",
-							roundTrip.toMillis(), ours, cursors, median(rates[2]), median(rates[3]), ours / cursors,
-							median(rates[3]) / cursors));
+					double loop = median(rates[2]);
+					double[] ratios = new double[rounds];
+					for (int round = 0; round < rounds; round++) {
+						ratios[round] = rates[0][round] / rates[2][round];
+					}
+					table.append(String.format(Locale.ROOT,
+							"| %d ms | %.0f | %.0f | %.0f | %.0f | %.0f | %.2f (%.2f–%.2f) | %.2f | %.2f |%n", roundTrip.toMillis(),
+							median(rates[0]), median(rates[1]), loop, median(rates[3]), median(rates[4]), median(ratios),
+							Arrays.stream(ratios).min().orElse(0), Arrays.stream(ratios).max().orElse(0),
+							median(rates[1]) / loop, median(rates[4]) / loop));
 				}
 			}
+			requests[0] = counted(emulator, true, ENTITIES);
+			requests[1] = counted(emulator, false, ENTITIES);
+			requests[2] = counted(emulator, true, 100);
 		}
 		return table.append("\nPages of ").append(PAGE).append(" (v100's largest). The plain loop and the legacy offset reads")
-			.append(" are a bare WebClient that decodes each answer into a JsonNode. At 0 ms, the median of 5 rounds.\n")
+			.append(" are a bare WebClient that decodes each answer into a JsonNode. Slices: the defaults, slices of `created`, up to ")
+			.append(2 * PipelinerClient.DEFAULT_MAX_PAGES_IN_FLIGHT).append(" under way, each with one request in flight at most. At 0 ms the median of 5")
+			.append(" rounds, at 20 and 50 ms of 3; the ratio of slices to the loop is the median of the rounds' ratios, with")
+			.append(" their spread. Requests per read of ").append(String.format(Locale.ROOT, "%,d", ENTITIES)).append(": ")
+			.append(requests[0]).append(" in slices, ").append(requests[1]).append(" by one cursor (the loop's number); a read")
+			.append(" of 100 in slices: ").append(requests[2]).append(".\n")
 			.toString();
+	}
+
+	private static long notes(PipelinerClient client, int count) {
+		return Benchmarks.answer(client.streamEntities("Notes", Query.all().limit(count)).count());
+	}
+
+	/** @return how many requests one read of {@code count} notes sends, the entity-name lookup left out */
+	private static long counted(PipelinerEmulator emulator, boolean sliced, int count) {
+		AtomicLong requests = new AtomicLong();
+		PipelinerClient client = PipelinerClient.builder()
+			.protocol(PipelinerProtocol.V100)
+			.url(emulator.getUrl())
+			.space(emulator.getSpace())
+			.credentials(emulator.getUsername(), emulator.getPassword())
+			.slicedReads(sliced)
+			.webClientBuilder(WebClient.builder().filter((request, next) -> {
+				if (request.url().getPath().endsWith("/Notes")) {
+					requests.incrementAndGet();
+				}
+				return next.exchange(request);
+			}))
+			.build();
+		notes(client, count);
+		return requests.get();
 	}
 
 	/** Reads of the v100 emulator with a bare WebClient. */

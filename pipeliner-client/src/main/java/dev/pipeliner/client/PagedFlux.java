@@ -1,6 +1,7 @@
 package dev.pipeliner.client;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.pipeliner.client.internal.arguments.Arguments;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,10 @@ import reactor.core.publisher.Flux;
  * contacts.byPage(savedToken).subscribe(...);   // later: carry on from there
  * }</pre>
  * The token is an offset on the v1 API, and the position and cursor of the next page on v100;
- * either way it is an opaque string to keep and pass back. Like every publisher of the client it is cold: each subscription reads
+ * either way it is an opaque string to keep and pass back. On v100, subscribing to the entities
+ * may read them in slices, several cursors at once ({@code PipelinerClientBuilder.slicedReads});
+ * the pages of {@code byPage} are always read by one cursor, so that each page's token resumes
+ * the read exactly where it stopped. Like every publisher of the client it is cold: each subscription reads
  * afresh.
  *
  * @param <T> {@link Entity}, or the type the entities are mapped onto
@@ -32,10 +36,23 @@ public final class PagedFlux<T> extends Flux<T> {
 
 	private final boolean byOffset;
 
+	/** The pages behind the entities, when they are read otherwise than {@link #byPage()} reads them. */
+	private final @Nullable Supplier<Flux<EntityPage<T>>> entityPages;
+
 	PagedFlux(@Nullable String start, Function<@Nullable String, Flux<EntityPage<T>>> pagesFrom, boolean byOffset) {
+		this(start, pagesFrom, byOffset, null);
+	}
+
+	/**
+	 * @param entityPages the pages subscribing to the entities reads, in slices say, or
+	 * {@code null} for those of {@link #byPage()}
+	 */
+	PagedFlux(@Nullable String start, Function<@Nullable String, Flux<EntityPage<T>>> pagesFrom, boolean byOffset,
+			@Nullable Supplier<Flux<EntityPage<T>>> entityPages) {
 		this.start = start;
 		this.pagesFrom = pagesFrom;
 		this.byOffset = byOffset;
+		this.entityPages = entityPages;
 	}
 
 	/** @return the pages from the query's start on */
@@ -71,7 +88,8 @@ public final class PagedFlux<T> extends Flux<T> {
 
 	@Override
 	public void subscribe(CoreSubscriber<? super T> actual) {
-		byPage().concatMapIterable(EntityPage::items, 1).subscribe(actual);
+		Flux<EntityPage<T>> pages = (this.entityPages != null) ? this.entityPages.get() : byPage();
+		pages.concatMapIterable(EntityPage::items, 1).subscribe(actual);
 	}
 
 }

@@ -24,11 +24,13 @@ import dev.pipeliner.client.internal.http.WireJson;
 import dev.pipeliner.client.internal.observation.Observations;
 import dev.pipeliner.client.internal.paging.CursorPaging;
 import dev.pipeliner.client.internal.paging.OffsetPaging;
+import dev.pipeliner.client.internal.paging.SlicedPaging;
 import dev.pipeliner.client.internal.protocol.Bodies;
 import dev.pipeliner.client.internal.protocol.EntityNames;
 import dev.pipeliner.client.internal.protocol.Protocol;
 import dev.pipeliner.client.internal.protocol.Resolver.Target;
 import dev.pipeliner.client.internal.protocol.Resolver;
+import dev.pipeliner.client.internal.protocol.Slicing;
 import dev.pipeliner.client.internal.protocol.ValueForms;
 import dev.pipeliner.client.query.Query;
 import org.jspecify.annotations.Nullable;
@@ -78,6 +80,9 @@ public final class PipelinerClient {
 	/** The most page requests {@code streamEntities} keeps in flight, or pages it holds, by default. */
 	public static final int DEFAULT_MAX_PAGES_IN_FLIGHT = 8;
 
+	/** Whether {@code streamEntities} on v100 reads in slices of {@code created} by default. */
+	public static final boolean DEFAULT_SLICED_READS = true;
+
 	/** How many items a split {@code setEntities} or {@code deleteEntities} request carries by default. */
 	public static final int DEFAULT_BATCH_SIZE = 100;
 
@@ -113,7 +118,7 @@ public final class PipelinerClient {
 
 	/** What every client derived from one builder shares. */
 	record Settings(Protocols protocols, URI url, ObjectMapper mapper, Bodies bodies, Duration callTimeout,
-			OffsetPaging offsetPaging, CursorPaging cursorPaging, Batching batching, Observations observations, boolean allowInsecureHttp, boolean discoverDataCenter) {
+			OffsetPaging offsetPaging, CursorPaging cursorPaging, @Nullable SlicedPaging slicedPaging, Batching batching, Observations observations, boolean allowInsecureHttp, boolean discoverDataCenter) {
 	}
 
 	private final Settings settings;
@@ -295,8 +300,14 @@ public final class PipelinerClient {
 	 * the first page, several requests are in flight ahead of the subscriber, in order: from
 	 * {@code prefetchPages} (2 by default) up to {@code maxPagesInFlight} (8), as the server's
 	 * latency against the subscriber's pace calls for; a slow subscriber holds back further
-	 * requests, and cancelling stops them. On v100 each request leaves as soon as the cursor of
-	 * the page before is known. {@link PagedFlux#byPage()} gives the pages themselves, and
+	 * requests, and cancelling stops them. On v100 a read of more than a few pages is cut into
+	 * slices of {@code created}, which no write changes, read with up to twice
+	 * {@code maxPagesInFlight} slices under way, each by its own cursor, its entities delivered in the order of {@code created}; a
+	 * read that fits in one page costs one request. Where slicing could change the result (a sort
+	 * other than by {@code created}, a condition on {@code created}, a raw query,
+	 * {@code loadOnly} without {@code created}) or {@link PipelinerClientBuilder#slicedReads}
+	 * turns it off, each request leaves as soon as the cursor of the page before is known.
+	 * {@link PagedFlux#byPage()} gives the pages themselves, read by one cursor, and
 	 * {@link PagedFlux#byPage(String)} resumes after a page, from its continuation token.
 	 * <p>
 	 * Every page is checked against its request: a stream never loses or repeats an entity
@@ -335,9 +346,41 @@ public final class PipelinerClient {
 		Integer limit = query.getLimit();
 		long count = (limit == null || limit == Query.NO_LIMIT) ? Long.MAX_VALUE : limit;
 		boolean cursors = this.resolver.configured().pagesByCursor();
+		SlicedPaging sliced = this.settings.slicedPaging();
+		Slicing slicing = (cursors && sliced != null) ? this.resolver.configured().slicing(query) : null;
 		return new PagedFlux<>(cursors ? null : Long.toString(start), (token) -> call("streamEntities", name,
 				(cursors ? cursorPages(name, parameters, token, count) : offsetPages(name, parameters, token, start, count))
-					.map((page) -> convert(page, type))), !cursors);
+					.map((page) -> convert(page, type))), !cursors,
+				(sliced != null && slicing != null) ? () -> call("streamEntities", name,
+						slicedPages(sliced, name, slicing, count).map((page) -> convert(page, type))) : null);
+	}
+
+	/** The pages of a read in slices of a key that never changes, each bounded like an offset read's. */
+	private Flux<EntityPage<ObjectNode>> slicedPages(SlicedPaging sliced, String name, Slicing slicing, long count) {
+		return sliced.pages(name, new SlicedPaging.Source<>() {
+
+			@Override
+			public Mono<EntityPage<ObjectNode>> fetch(@Nullable Instant from, @Nullable String cursor, int size,
+					long position) {
+				return page(name, (from != null) ? slicing.from().apply(from) : slicing.ascending(), cursor, size, position);
+			}
+
+			@Override
+			public Mono<EntityPage<ObjectNode>> newest() {
+				return page(name, slicing.descending(), null, 1, 0);
+			}
+
+			@Override
+			public @Nullable Instant keyOf(ObjectNode item) {
+				return slicing.keyOf().apply(item);
+			}
+
+			@Override
+			public String keyName() {
+				return slicing.key();
+			}
+
+		}, count);
 	}
 
 	/** The pages of an offset read; the call timeout bounds each, the first with the entity-name lookup. */

@@ -10,6 +10,7 @@ import dev.pipeliner.client.internal.http.WireJson;
 import dev.pipeliner.client.internal.observation.Observations;
 import dev.pipeliner.client.internal.paging.CursorPaging;
 import dev.pipeliner.client.internal.paging.OffsetPaging;
+import dev.pipeliner.client.internal.paging.SlicedPaging;
 import dev.pipeliner.client.internal.protocol.Bodies;
 import dev.pipeliner.client.internal.protocol.CursorReads;
 import dev.pipeliner.client.internal.v1.V1Protocol;
@@ -73,6 +74,8 @@ public final class PipelinerClientBuilder {
 	private int prefetchPages = PipelinerClient.DEFAULT_PREFETCH_PAGES;
 
 	private int maxPagesInFlight = PipelinerClient.DEFAULT_MAX_PAGES_IN_FLIGHT;
+
+	private boolean slicedReads = PipelinerClient.DEFAULT_SLICED_READS;
 
 	private int batchSize = PipelinerClient.DEFAULT_BATCH_SIZE;
 
@@ -298,11 +301,25 @@ public final class PipelinerClientBuilder {
 	 * arrives while its subscriber waits for one, drops one each time a page arrives while
 	 * another still waits for the subscriber, and halves the number on a {@code 429} or
 	 * {@code 503} answer, never again reaching the number the server refused. A value below
-	 * {@code prefetchPages} counts as {@code prefetchPages}. Cursor paging (v100) sends one
-	 * request at a time, since each needs the cursor of the answer before it.
+	 * {@code prefetchPages} counts as {@code prefetchPages}. On v100 a read in slices
+	 * ({@link #slicedReads}) has up to twice as many slices under way, each with one request in
+	 * flight at most; a read by one cursor sends one request at
+	 * a time, since each needs the cursor of the answer before it.
 	 */
 	public PipelinerClientBuilder maxPagesInFlight(int maxPagesInFlight) {
 		this.maxPagesInFlight = requireAtLeastOne(maxPagesInFlight, "maxPagesInFlight");
+		return this;
+	}
+
+	/**
+	 * @param slicedReads whether {@link PipelinerClient#streamEntities(String, Query)} on the v100
+	 * API reads the collection in slices of {@code created}, up to twice {@link #maxPagesInFlight}
+	 * slices under way, each with one request in flight at most, where slicing cannot change the result (see {@code streamEntities}); {@code true} by
+	 * default. {@code false} reads every stream by one cursor, one request at a time. v1 streams
+	 * read by offset either way.
+	 */
+	public PipelinerClientBuilder slicedReads(boolean slicedReads) {
+		this.slicedReads = slicedReads;
 		return this;
 	}
 
@@ -367,6 +384,7 @@ public final class PipelinerClientBuilder {
 		PipelinerClient.Settings settings = new PipelinerClient.Settings(protocols, serviceUrl, mapper, new Bodies(mapper),
 				this.callTimeout,
 				new OffsetPaging(this.pageSize, this.prefetchPages, this.maxPagesInFlight), new CursorPaging(this.pageSize),
+				this.slicedReads ? new SlicedPaging(this.pageSize, 2 * this.maxPagesInFlight) : null,
 				new Batching(this.batchSize, this.batchConcurrency),
 				new Observations(this.observationRegistry, this.observationConvention), this.allowInsecureHttp,
 				this.discoverDataCenter);

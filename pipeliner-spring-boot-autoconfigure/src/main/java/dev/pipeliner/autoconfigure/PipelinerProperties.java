@@ -78,6 +78,14 @@ public class PipelinerProperties extends PipelinerAccount {
 	private int maxPagesInFlight = 8;
 
 	/**
+	 * Whether streamEntities on the v100 API reads a collection in slices of created, with up
+	 * to twice max-pages-in-flight slices under way, where slicing cannot change the result: no sort other than by
+	 * created, no condition on created, no raw query. Pages read with byPage are always read by
+	 * one cursor. False reads every stream by one cursor.
+	 */
+	private boolean slicedReads = true;
+
+	/**
 	 * Whether to check every client at startup with one cheap authenticated call
 	 * (serverAPIUtcDateTime on v1, one entry of Entities on v100), and fail the startup with a
 	 * report that names each client that failed, its properties and what the server said. The
@@ -181,6 +189,14 @@ public class PipelinerProperties extends PipelinerAccount {
 
 	public void setMaxPagesInFlight(int maxPagesInFlight) {
 		this.maxPagesInFlight = maxPagesInFlight;
+	}
+
+	public boolean isSlicedReads() {
+		return this.slicedReads;
+	}
+
+	public void setSlicedReads(boolean slicedReads) {
+		this.slicedReads = slicedReads;
 	}
 
 	public Batch getBatch() {

@@ -38,6 +38,8 @@ final class PipelinerSharedSettings {
 					PipelinerClientBuilder::prefetchPages),
 			new Setting<>("maxPagesInFlight", "pipeliner.max-pages-in-flight", PipelinerProperties::getMaxPagesInFlight,
 					PipelinerClientBuilder::maxPagesInFlight),
+			new Setting<>("slicedReads", "pipeliner.sliced-reads", PipelinerProperties::isSlicedReads,
+					PipelinerClientBuilder::slicedReads),
 			new Setting<>("batchSize", "pipeliner.batch.size", (properties) -> properties.getBatch().getSize(),
 					PipelinerClientBuilder::batchSize),
 			new Setting<>("batchConcurrency", "pipeliner.batch.concurrency",

@@ -142,13 +142,15 @@ class PipelinerAutoConfigurationTests {
 		});
 		configured()
 			.withPropertyValues("pipeliner.connect-timeout=2s", "pipeliner.read-timeout=45s", "pipeliner.page-size=500",
-					"pipeliner.prefetch-pages=3", "pipeliner.batch.size=250", "pipeliner.batch.concurrency=4")
+					"pipeliner.prefetch-pages=3", "pipeliner.batch.size=250", "pipeliner.batch.concurrency=4",
+					"pipeliner.sliced-reads=false")
 			.run((context) -> {
 				PipelinerProperties properties = context.getBean(PipelinerProperties.class);
 				assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(2));
 				assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofSeconds(45));
 				assertThat(properties.getPageSize()).isEqualTo(500);
 				assertThat(properties.getPrefetchPages()).isEqualTo(3);
+				assertThat(properties.isSlicedReads()).isFalse();
 				assertThat(properties.getBatch().getSize()).isEqualTo(250);
 				assertThat(properties.getBatch().getConcurrency()).isEqualTo(4);
 			});
@@ -362,7 +364,7 @@ class PipelinerAutoConfigurationTests {
 			}
 			assertThat(names).contains("pipeliner.url", "pipeliner.team-pipeline", "pipeliner.api-token",
 					"pipeliner.api-password", "pipeliner.connect-timeout", "pipeliner.read-timeout", "pipeliner.page-size",
-					"pipeliner.prefetch-pages", "pipeliner.call-timeout", "pipeliner.clients", "pipeliner.retry.max-attempts", "pipeliner.batch.size", "pipeliner.batch.concurrency");
+					"pipeliner.prefetch-pages", "pipeliner.sliced-reads", "pipeliner.call-timeout", "pipeliner.clients", "pipeliner.retry.max-attempts", "pipeliner.batch.size", "pipeliner.batch.concurrency");
 		}
 	}
 

@@ -22,6 +22,7 @@ class PropertyDefaultsTests {
 		assertThat(properties.getPageSize()).isEqualTo(PipelinerClient.DEFAULT_PAGE_SIZE);
 		assertThat(properties.getPrefetchPages()).isEqualTo(PipelinerClient.DEFAULT_PREFETCH_PAGES);
 		assertThat(properties.getMaxPagesInFlight()).isEqualTo(PipelinerClient.DEFAULT_MAX_PAGES_IN_FLIGHT);
+		assertThat(properties.isSlicedReads()).isEqualTo(PipelinerClient.DEFAULT_SLICED_READS);
 		assertThat(properties.getBatch().getSize()).isEqualTo(PipelinerClient.DEFAULT_BATCH_SIZE);
 		assertThat(properties.getBatch().getConcurrency()).isEqualTo(PipelinerClient.DEFAULT_BATCH_CONCURRENCY);
 		PipelinerProperties.Retry retry = properties.getRetry();

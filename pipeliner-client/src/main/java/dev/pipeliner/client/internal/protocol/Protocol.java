@@ -93,6 +93,16 @@ public interface Protocol {
 	}
 
 	/**
+	 * @return how a stream of the query may be read in slices of a key that never changes, or
+	 * {@code null} when slicing could change what the stream reads (a sort, a condition on the
+	 * key, a raw query, fields loaded without the key) or the protocol does not page by cursor
+	 * @throws IllegalArgumentException naming what the protocol cannot express
+	 */
+	default @Nullable Slicing slicing(Query query) {
+		return null;
+	}
+
+	/**
 	 * @throws IllegalArgumentException naming a flag, or a combination, that the operation
 	 * cannot take on this protocol
 	 */

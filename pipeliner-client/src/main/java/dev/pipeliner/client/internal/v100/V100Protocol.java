@@ -29,6 +29,7 @@ import dev.pipeliner.client.internal.protocol.CursorReads;
 import dev.pipeliner.client.internal.protocol.EntityNames;
 import dev.pipeliner.client.internal.protocol.Hints;
 import dev.pipeliner.client.internal.protocol.Protocol;
+import dev.pipeliner.client.internal.protocol.Slicing;
 import dev.pipeliner.client.query.Query;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -159,6 +160,11 @@ public final class V100Protocol implements Protocol {
 	@Override
 	public QueryString streamQuery(Query query) {
 		return V100Queries.of(query, true);
+	}
+
+	@Override
+	public @Nullable Slicing slicing(Query query) {
+		return V100Queries.slicing(query);
 	}
 
 	@Override
