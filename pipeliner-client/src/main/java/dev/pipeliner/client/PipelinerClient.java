@@ -301,9 +301,10 @@ public final class PipelinerClient {
 	 * {@code prefetchPages} (2 by default) up to {@code maxPagesInFlight} (8), as the server's
 	 * latency against the subscriber's pace calls for; a slow subscriber holds back further
 	 * requests, and cancelling stops them. On v100 a read of more than a few pages is cut into
-	 * slices of {@code created}, which no write changes, read with up to twice
-	 * {@code maxPagesInFlight} slices under way, each by its own cursor, its entities delivered in the order of {@code created}; a
-	 * read that fits in one page costs one request. Where slicing could change the result (a sort
+	 * slices of {@code created}, which no write changes, each read by its own cursor, with up to
+	 * {@code maxPagesInFlight} requests in flight (halved on every {@code 429} or {@code 503}
+	 * answer), its entities delivered in the order of {@code created}; a read that fits in one
+	 * page costs one request. Where slicing could change the result (a sort
 	 * other than by {@code created}, a condition on {@code created}, a raw query,
 	 * {@code loadOnly} without {@code created}) or {@link PipelinerClientBuilder#slicedReads}
 	 * turns it off, each request leaves as soon as the cursor of the page before is known.

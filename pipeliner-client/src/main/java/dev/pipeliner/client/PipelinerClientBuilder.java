@@ -302,9 +302,9 @@ public final class PipelinerClientBuilder {
 	 * another still waits for the subscriber, and halves the number on a {@code 429} or
 	 * {@code 503} answer, never again reaching the number the server refused. A value below
 	 * {@code prefetchPages} counts as {@code prefetchPages}. On v100 a read in slices
-	 * ({@link #slicedReads}) has up to twice as many slices under way, each with one request in
-	 * flight at most; a read by one cursor sends one request at
-	 * a time, since each needs the cursor of the answer before it.
+	 * ({@link #slicedReads}) keeps up to this many requests in flight, halved on every {@code 429}
+	 * or {@code 503} answer, with up to twice as many slices under way; a read by one cursor
+	 * sends one request at a time, since each needs the cursor of the answer before it.
 	 */
 	public PipelinerClientBuilder maxPagesInFlight(int maxPagesInFlight) {
 		this.maxPagesInFlight = requireAtLeastOne(maxPagesInFlight, "maxPagesInFlight");
@@ -313,9 +313,9 @@ public final class PipelinerClientBuilder {
 
 	/**
 	 * @param slicedReads whether {@link PipelinerClient#streamEntities(String, Query)} on the v100
-	 * API reads the collection in slices of {@code created}, up to twice {@link #maxPagesInFlight}
-	 * slices under way, each with one request in flight at most, where slicing cannot change the result (see {@code streamEntities}); {@code true} by
-	 * default. {@code false} reads every stream by one cursor, one request at a time. v1 streams
+	 * API reads the collection in slices of {@code created}, with up to {@link #maxPagesInFlight}
+	 * requests in flight, where slicing cannot change the result (see {@code streamEntities});
+	 * {@code true} by default. {@code false} reads every stream by one cursor, one request at a time. v1 streams
 	 * read by offset either way.
 	 */
 	public PipelinerClientBuilder slicedReads(boolean slicedReads) {
@@ -384,7 +384,7 @@ public final class PipelinerClientBuilder {
 		PipelinerClient.Settings settings = new PipelinerClient.Settings(protocols, serviceUrl, mapper, new Bodies(mapper),
 				this.callTimeout,
 				new OffsetPaging(this.pageSize, this.prefetchPages, this.maxPagesInFlight), new CursorPaging(this.pageSize),
-				this.slicedReads ? new SlicedPaging(this.pageSize, 2 * this.maxPagesInFlight) : null,
+				this.slicedReads ? new SlicedPaging(this.pageSize, 2 * this.maxPagesInFlight, this.maxPagesInFlight) : null,
 				new Batching(this.batchSize, this.batchConcurrency),
 				new Observations(this.observationRegistry, this.observationConvention), this.allowInsecureHttp,
 				this.discoverDataCenter);

@@ -79,7 +79,7 @@ public class PipelinerProperties extends PipelinerAccount {
 
 	/**
 	 * Whether streamEntities on the v100 API reads a collection in slices of created, with up
-	 * to twice max-pages-in-flight slices under way, where slicing cannot change the result: no sort other than by
+	 * to max-pages-in-flight requests in flight, where slicing cannot change the result: no sort other than by
 	 * created, no condition on created, no raw query. Pages read with byPage are always read by
 	 * one cursor. False reads every stream by one cursor.
 	 */

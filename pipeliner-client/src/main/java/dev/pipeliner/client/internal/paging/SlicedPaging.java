@@ -30,8 +30,10 @@ import reactor.core.publisher.Mono;
  * <li>Up to {@code maxSlices} slices are under way at once, each with one request in flight at
  * most, and each holding at most {@link #HELD_PER_SLICE} pages its subscriber has not taken. A
  * slice read to its end that waits to be delivered counts as under way, so more slices than
- * requests are wanted for the requests to stay in flight. A {@code 429} or {@code 503} answer is
- * retried as the client's retry policy says; the slices under way stay as many.</li>
+ * requests are wanted for the requests to stay in flight. The requests in flight, those of the
+ * first page and the newest entity included, are at most {@code maxRequests} at once
+ * ({@link RequestWindow}); each {@code 429} or {@code 503} answer halves that, down to one, for
+ * the rest of the read, and the request is retried as the client's retry policy says.</li>
  * </ol>
  * Since the key never changes, every entity lies in one slice, and each slice's cursor reads it
  * once: the read delivers every entity once, loses none, and an entity created or deleted
@@ -112,19 +114,32 @@ public final class SlicedPaging {
 
 	private final int maxSlices;
 
+	private final int maxRequests;
+
 	private final Bounds bounds;
 
 	/**
 	 * @param pageSize how many entities to ask for per request
 	 * @param maxSlices the most slices under way at once
+	 * @param maxRequests the most requests in flight at once
 	 */
-	public SlicedPaging(int pageSize, int maxSlices) {
-		this(pageSize, maxSlices, EVEN);
+	public SlicedPaging(int pageSize, int maxSlices, int maxRequests) {
+		this(pageSize, maxSlices, maxRequests, EVEN);
+	}
+
+	/** A read with as many requests in flight as slices under way. */
+	SlicedPaging(int pageSize, int maxSlices) {
+		this(pageSize, maxSlices, maxSlices, EVEN);
 	}
 
 	SlicedPaging(int pageSize, int maxSlices, Bounds bounds) {
+		this(pageSize, maxSlices, maxSlices, bounds);
+	}
+
+	private SlicedPaging(int pageSize, int maxSlices, int maxRequests, Bounds bounds) {
 		this.pageSize = pageSize;
 		this.maxSlices = Math.max(1, maxSlices);
+		this.maxRequests = Math.max(1, maxRequests);
 		this.bounds = bounds;
 	}
 
@@ -146,12 +161,14 @@ public final class SlicedPaging {
 	private record Step<T>(List<T> items, long total, @Nullable String next) {
 	}
 
-	/** One subscription's read: its slices, its gate, and where it stands. */
+	/** One subscription's read: its slices, its requests in flight, and where it stands. */
 	private final class Read<T> {
 
 		private final String what;
 
 		private final Source<T> source;
+
+		private final RequestWindow requests = new RequestWindow(SlicedPaging.this.maxRequests);
 
 		private final long limit;
 
@@ -198,7 +215,7 @@ public final class SlicedPaging {
 			if (cursor == null || !first.keyed || step.total() < 0 || slices < 2 || reached == null) {
 				return first.from(cursor);
 			}
-			return this.source.newest().flatMapMany((answer) -> {
+			return this.requests.send(this.source::newest).flatMapMany((answer) -> {
 				Instant newest = answer.items().isEmpty() ? null : this.source.keyOf(answer.items().get(0));
 				if (newest == null || !newest.isAfter(reached)) {
 					return first.from(cursor);
@@ -263,7 +280,9 @@ public final class SlicedPaging {
 			}
 
 			Mono<Step<T>> fetch(@Nullable String cursor, int size) {
-				return Read.this.source.fetch(this.lo, cursor, size, this.answered).map((answer) -> accept(cursor, answer));
+				long position = this.answered;
+				return Read.this.requests.send(() -> Read.this.source.fetch(this.lo, cursor, size, position))
+					.map((answer) -> accept(cursor, answer));
 			}
 
 			private Step<T> accept(@Nullable String cursor, EntityPage<T> answer) {

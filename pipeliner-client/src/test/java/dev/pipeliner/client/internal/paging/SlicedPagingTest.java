@@ -274,6 +274,93 @@ class SlicedPagingTest {
 		subscriber.dispose();
 	}
 
+	/** Answers each request a little later on another thread, counting the requests in flight. */
+	static class SlowServer extends Server {
+
+		final AtomicInteger inFlight = new AtomicInteger();
+
+		final List<Integer> inFlightWhenAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		/** How many requests, from the first, are answered 429 before their retry succeeds. */
+		int throttled;
+
+		@Override
+		public Mono<EntityPage<Item>> fetch(@Nullable Instant from, @Nullable String cursor, int size, long position) {
+			return slow(super.fetch(from, cursor, size, position));
+		}
+
+		@Override
+		public Mono<EntityPage<Item>> newest() {
+			return slow(super.newest());
+		}
+
+		private Mono<EntityPage<Item>> slow(Mono<EntityPage<Item>> answer) {
+			return Mono.deferContextual((context) -> {
+				this.inFlightWhenAsked.add(this.inFlight.incrementAndGet());
+				synchronized (this) {
+					if (this.throttled > 0) {
+						this.throttled--;
+						dev.pipeliner.client.internal.http.Throttling.report(context);
+					}
+				}
+				// the answer leaves flight before it is passed on, once
+				java.util.concurrent.atomic.AtomicBoolean landed = new java.util.concurrent.atomic.AtomicBoolean();
+				Runnable land = () -> {
+					if (landed.compareAndSet(false, true)) {
+						this.inFlight.decrementAndGet();
+					}
+				};
+				return Mono.delay(java.time.Duration.ofMillis(2)).then(answer).doOnTerminate(land).doOnCancel(land);
+			});
+		}
+
+	}
+
+	@Test
+	void theRequestsInFlightStayWithinTheirWindowWhileMoreSlicesAreUnderWay() {
+		SlowServer server = new SlowServer();
+		server.items.addAll(collection(new Random(7), 3_000).items);
+
+		List<Item> read = read(new SlicedPaging(50, 12, 3), server, Long.MAX_VALUE);
+
+		assertThat(read).hasSize(3_000).isSortedAccordingTo(ORDER);
+		assertThat(server.inFlightWhenAsked).hasSizeGreaterThan(60).allSatisfy((n) -> assertThat(n).isLessThanOrEqualTo(3));
+		assertThat(server.inFlightWhenAsked).as("the window is used").contains(3);
+	}
+
+	@Test
+	void everyThrottledAnswerHalvesTheRequestsInFlightForTheRestOfTheRead() {
+		SlowServer server = new SlowServer();
+		server.items.addAll(collection(new Random(8), 3_000).items);
+		server.throttled = 2;
+
+		List<Item> read = read(new SlicedPaging(50, 16, 8), server, Long.MAX_VALUE);
+
+		assertThat(read).hasSize(3_000).isSortedAccordingTo(ORDER);
+		List<Integer> asked = server.inFlightWhenAsked;
+		assertThat(asked.subList(0, 2)).containsExactly(1, 1);
+		assertThat(asked.subList(2, asked.size())).as("8 halved twice").allSatisfy((n) -> assertThat(n).isLessThanOrEqualTo(2))
+			.contains(2);
+	}
+
+	@Test
+	void aReadCancelledWhileRequestsWaitLeavesNoneInFlight() throws InterruptedException {
+		SlowServer server = new SlowServer();
+		server.items.addAll(collection(new Random(9), 3_000).items);
+		SlicedPaging paging = new SlicedPaging(50, 12, 2);
+
+		for (int taken : new int[] { 1, 3, 17 }) {
+			assertThat(paging.pages("Items", server, Long.MAX_VALUE).take(taken).collectList().block(java.time.Duration.ofSeconds(30)))
+				.hasSize(taken);
+			// cancelling reaches requests that other threads are sending a moment later
+			for (int i = 0; i < 500 && server.inFlight.get() != 0; i++) {
+				Thread.sleep(10);
+			}
+			assertThat(server.inFlight).hasValue(0);
+		}
+		assertThat(read(paging, server, Long.MAX_VALUE)).hasSize(3_000);
+	}
+
 	@Test
 	void anEntityBelowItsSliceFailsTheRead() {
 		Server server = collection(new Random(6), 2_000);
