@@ -165,7 +165,8 @@ final class LatencyBenchmarks {
 		}
 		return table.append("\nPages of ").append(PAGE).append(" (v100's largest). The plain loop and the legacy offset reads")
 			.append(" are a bare WebClient that decodes each answer into a JsonNode. Slices: the defaults, slices of `created`, up to ")
-			.append(2 * PipelinerClient.DEFAULT_MAX_PAGES_IN_FLIGHT).append(" under way, each with one request in flight at most. At 0 ms the median of 5")
+			.append(2 * PipelinerClient.DEFAULT_MAX_PAGES_IN_FLIGHT).append(" under way, at most ").append(PipelinerClient.DEFAULT_MAX_PAGES_IN_FLIGHT)
+			.append(" requests in flight. At 0 ms the median of 5")
 			.append(" rounds, at 20 and 50 ms of 3; the ratio of slices to the loop is the median of the rounds' ratios, with")
 			.append(" their spread. Requests per read of ").append(String.format(Locale.ROOT, "%,d", ENTITIES)).append(": ")
 			.append(requests[0]).append(" in slices, ").append(requests[1]).append(" by one cursor (the loop's number); a read")
