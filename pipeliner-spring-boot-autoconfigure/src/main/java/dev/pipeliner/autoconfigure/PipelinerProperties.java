@@ -73,15 +73,17 @@ public class PipelinerProperties extends PipelinerAccount {
 	/**
 	 * Most page requests streamEntities keeps in flight on the v1 API, and most pages it holds for
 	 * a slow subscriber. Reads start with prefetch-pages, add one while the subscriber waits for
-	 * pages, drop one while it lags, and halve on 429 or 503.
+	 * pages, drop one while it lags, and halve on 429 or 503. On v100, a read in slices keeps up
+	 * to this many requests in flight, halved on every 429 or 503.
 	 */
 	private int maxPagesInFlight = 8;
 
 	/**
 	 * Whether streamEntities on the v100 API reads a collection in slices of created, with up
-	 * to max-pages-in-flight requests in flight, where slicing cannot change the result: no sort other than by
-	 * created, no condition on created, no raw query. Pages read with byPage are always read by
-	 * one cursor. False reads every stream by one cursor.
+	 * to max-pages-in-flight requests in flight, where slicing cannot change the result: no sort
+	 * other than created ascending alone, no condition on created, no raw query, no load-only
+	 * without created. Pages read with byPage are always read by one cursor. False reads every
+	 * stream by one cursor.
 	 */
 	private boolean slicedReads = true;
 
