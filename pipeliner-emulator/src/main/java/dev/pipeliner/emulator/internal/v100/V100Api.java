@@ -179,10 +179,8 @@ public final class V100Api implements Service {
 				require(type, "delete", method);
 				V100Batches.level(only(parameters, WRITE_PARAMETERS));
 				write(space, () -> {
-					ObjectNode gone = found(tables, type, id);
-					String key = gone.get("id").asString();
-					tables.get(0).remove(key);
-					space.deleted(type.collection()).put(key, this.writes.deleted(gone));
+					String key = found(tables, type, id).get("id").asString();
+					this.writes.delete(tables.get(0), space.deleted(type.collection()), key);
 					return key;
 				});
 				yield new Reply(200, Map.of(), this.mapper.createObjectNode().put("success", true).put("data", id), null);

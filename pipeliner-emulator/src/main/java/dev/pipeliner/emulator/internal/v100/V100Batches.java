@@ -2,6 +2,7 @@ package dev.pipeliner.emulator.internal.v100;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 import dev.pipeliner.emulator.internal.http.Reply;
@@ -193,10 +194,7 @@ final class V100Batches {
 			}
 			this.changes.forEach((id, entity) -> {
 				if (entity == null) {
-					ObjectNode gone = this.table.remove(id);
-					if (gone != null && this.deleted != null) {
-						this.deleted.put(id, V100Batches.this.writes.deleted(gone));
-					}
+					V100Batches.this.writes.delete(this.table, Objects.requireNonNull(this.deleted), id);
 				}
 				else {
 					this.table.put(id, entity);

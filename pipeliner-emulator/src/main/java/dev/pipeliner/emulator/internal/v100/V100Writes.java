@@ -167,10 +167,22 @@ public final class V100Writes {
 	}
 
 	/**
-	 * @return what a delete leaves of an entity, which {@code include-deleted} reads: it, with
-	 * {@code is_deleted} true, modified now, at its next revision
+	 * Deletes softly: moves the entity from its table to the deleted ones, which
+	 * {@code include-deleted} reads, as {@link #deleted} leaves it; hold the space's write lock.
+	 * @param id the id of an entity of {@code table}
 	 */
-	ObjectNode deleted(ObjectNode existing) {
+	void delete(EntityTable table, EntityTable deleted, String id) {
+		ObjectNode gone = table.remove(id);
+		if (gone != null) {
+			deleted.put(id, deleted(gone));
+		}
+	}
+
+	/**
+	 * @return what a delete leaves of an entity: it, with {@code is_deleted} true, modified now,
+	 * at its next revision
+	 */
+	private ObjectNode deleted(ObjectNode existing) {
 		ObjectNode entity = existing.deepCopy();
 		entity.put("is_deleted", true).put("modified", Wire.V100.format(this.clock.next()));
 		entity.put("revision", existing.path("revision").asLong(0) + 1);
