@@ -2,8 +2,6 @@ package dev.pipeliner.client.internal.v100;
 
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,51 +127,12 @@ final class V100Queries {
 		if (value == null || !value.isString()) {
 			return null;
 		}
-		String text = value.asString();
 		try {
-			Instant answered = answerForm(text);
-			return (answered != null) ? answered : DateTimes.parse(text);
+			return DateTimes.parse(value.asString());
 		}
 		catch (RuntimeException ex) {
 			return null;
 		}
-	}
-
-	/**
-	 * The form every answer writes, {@code 2023-03-23 14:20:54.529536+00:00}, read digit by digit:
-	 * a sliced read reads the key of every entity, and a general parser costs more than the rest
-	 * of the read's work on an entity.
-	 * @return the instant, or {@code null} for text in another form
-	 */
-	private static @Nullable Instant answerForm(String text) {
-		if (text.length() != 32 || !text.endsWith("+00:00") || text.charAt(4) != '-' || text.charAt(7) != '-'
-				|| text.charAt(10) != ' ' || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != '.') {
-			return null;
-		}
-		int year = digits(text, 0, 4);
-		int month = digits(text, 5, 7);
-		int day = digits(text, 8, 10);
-		int hour = digits(text, 11, 13);
-		int minute = digits(text, 14, 16);
-		int second = digits(text, 17, 19);
-		int micros = digits(text, 20, 26);
-		if ((year | month | day | hour | minute | second | micros) < 0) {
-			return null;
-		}
-		return LocalDateTime.of(year, month, day, hour, minute, second, micros * 1_000).toInstant(ZoneOffset.UTC);
-	}
-
-	/** @return the number the digits from {@code from} to {@code to} write, or -1 if one is not a digit */
-	private static int digits(String text, int from, int to) {
-		int number = 0;
-		for (int i = from; i < to; i++) {
-			char c = text.charAt(i);
-			if (c < '0' || c > '9') {
-				return -1;
-			}
-			number = number * 10 + (c - '0');
-		}
-		return number;
 	}
 
 	private static void condition(Map<String, String> parameters, Filter.Condition condition) {
