@@ -59,11 +59,6 @@ final class RequestWindow implements Throttling.Listener {
 		this.window = Math.max(1, ceiling);
 	}
 
-	/** @return how many requests may be in flight at once, now */
-	synchronized int size() {
-		return this.window;
-	}
-
 	/**
 	 * @param request the request, sent when its turn comes
 	 * @return the request, sent once a place in the window is free, in a context that hears of
