@@ -49,10 +49,7 @@ class ClientAgainstEmulatorTest extends ClientAgainstEmulatorSuite {
 
 	@Override
 	PipelinerClientBuilder builder(PipelinerEmulator emulator) {
-		return PipelinerClient.builder()
-			.url(emulator.getUrl())
-			.teamPipeline("eu_Demo")
-			.credentials(emulator.getApiToken(), emulator.getApiPassword());
+		return EmulatorClients.builder(emulator);
 	}
 
 	@Override

@@ -8,9 +8,7 @@ import java.util.Map;
 import dev.pipeliner.client.Entity;
 import dev.pipeliner.client.EntityPage;
 import dev.pipeliner.client.FieldInfo;
-import dev.pipeliner.client.PipelinerClient;
 import dev.pipeliner.client.PipelinerClientBuilder;
-import dev.pipeliner.client.PipelinerProtocol;
 import dev.pipeliner.client.error.PipelinerUnsupportedOperationException;
 import dev.pipeliner.client.error.PipelinerValidationException;
 import dev.pipeliner.client.query.Filter;
@@ -53,11 +51,7 @@ class ClientAgainstV100EmulatorTest extends ClientAgainstEmulatorSuite {
 
 	@Override
 	PipelinerClientBuilder builder(PipelinerEmulator emulator) {
-		return PipelinerClient.builder()
-			.protocol(PipelinerProtocol.V100)
-			.url(emulator.getUrl())
-			.space(emulator.getSpace())
-			.credentials(emulator.getUsername(), emulator.getPassword());
+		return EmulatorClients.builder(emulator);
 	}
 
 	@Override

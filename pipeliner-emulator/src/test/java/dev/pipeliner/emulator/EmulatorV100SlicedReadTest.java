@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import dev.pipeliner.client.Entity;
 import dev.pipeliner.client.PipelinerClient;
 import dev.pipeliner.client.PipelinerClientBuilder;
-import dev.pipeliner.client.PipelinerProtocol;
 import dev.pipeliner.client.query.Query;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,11 +44,7 @@ class EmulatorV100SlicedReadTest {
 	}
 
 	private PipelinerClientBuilder builder() {
-		return PipelinerClient.builder()
-			.protocol(PipelinerProtocol.V100)
-			.url(this.emulator.getUrl())
-			.space(this.emulator.getSpace())
-			.credentials(this.emulator.getUsername(), this.emulator.getPassword());
+		return EmulatorClients.builder(this.emulator);
 	}
 
 	/** {@code count} contacts created at random seconds of {@code span} seconds, many at the same one. */

@@ -2,9 +2,7 @@ package dev.pipeliner.emulator;
 
 import java.util.List;
 
-import dev.pipeliner.client.PipelinerClient;
 import dev.pipeliner.client.PipelinerClientBuilder;
-import dev.pipeliner.client.PipelinerProtocol;
 import dev.pipeliner.emulator.junit.PipelinerEmulatorExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,11 +19,7 @@ class IncrementalSyncV100Test extends IncrementalSyncSuite {
 
 	@Override
 	PipelinerClientBuilder builder(PipelinerEmulator emulator) {
-		return PipelinerClient.builder()
-			.protocol(PipelinerProtocol.V100)
-			.url(emulator.getUrl())
-			.space(emulator.getSpace())
-			.credentials(emulator.getUsername(), emulator.getPassword());
+		return EmulatorClients.builder(emulator);
 	}
 
 	@Override

@@ -2,7 +2,6 @@ package dev.pipeliner.emulator;
 
 import java.util.List;
 
-import dev.pipeliner.client.PipelinerClient;
 import dev.pipeliner.client.PipelinerClientBuilder;
 import dev.pipeliner.emulator.junit.PipelinerEmulatorExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,10 +19,7 @@ class IncrementalSyncV1Test extends IncrementalSyncSuite {
 
 	@Override
 	PipelinerClientBuilder builder(PipelinerEmulator emulator) {
-		return PipelinerClient.builder()
-			.url(emulator.getUrl())
-			.teamPipeline(emulator.getTeamPipeline())
-			.credentials(emulator.getApiToken(), emulator.getApiPassword());
+		return EmulatorClients.builder(emulator);
 	}
 
 	@Override
