@@ -12,7 +12,6 @@ import dev.pipeliner.client.BlockingPipelinerClient;
 import dev.pipeliner.client.Entity;
 import dev.pipeliner.client.EntityPage;
 import dev.pipeliner.client.PipelinerClient;
-import dev.pipeliner.client.PipelinerClientBuilder;
 import dev.pipeliner.client.error.PipelinerAuthenticationException;
 import dev.pipeliner.client.error.PipelinerNotFoundException;
 import dev.pipeliner.client.error.PipelinerValidationException;
@@ -56,9 +55,6 @@ abstract class ClientAgainstEmulatorSuite {
 	/** @return the emulator of the subclass's extension */
 	abstract PipelinerEmulator emulator();
 
-	/** @return a builder for a client of the subclass's protocol, connected to {@code emulator} */
-	abstract PipelinerClientBuilder builder(PipelinerEmulator emulator);
-
 	abstract Names names();
 
 	/** @return an id no entity has, in the protocol's form */
@@ -67,7 +63,7 @@ abstract class ClientAgainstEmulatorSuite {
 	@BeforeEach
 	void connect() {
 		emulator().reset();
-		this.client = builder(emulator()).pageSize(7).build();
+		this.client = EmulatorClients.builder(emulator()).pageSize(7).build();
 		this.names = names();
 		Entity account = this.client.getEntities("Accounts", Query.all().limit(1)).block().items().get(0);
 		this.owner = account.toMap().get(this.names.owner());
@@ -158,7 +154,7 @@ abstract class ClientAgainstEmulatorSuite {
 
 	@Test
 	void largeBatchesAndStreamsAreSplitAndAccountedFor() {
-		PipelinerClient bulk = builder(emulator()).batchSize(40).batchConcurrency(3).build();
+		PipelinerClient bulk = EmulatorClients.builder(emulator()).batchSize(40).batchConcurrency(3).build();
 		List<Map<String, Object>> contacts = new ArrayList<>();
 		for (int i = 0; i < 250; i++) {
 			// every 50th item lacks its owner and fails

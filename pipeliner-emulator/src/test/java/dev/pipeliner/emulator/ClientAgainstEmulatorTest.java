@@ -13,7 +13,6 @@ import dev.pipeliner.client.BatchResult.Status;
 import dev.pipeliner.client.EntityPage;
 import dev.pipeliner.client.FieldInfo;
 import dev.pipeliner.client.PipelinerClient;
-import dev.pipeliner.client.PipelinerClientBuilder;
 import dev.pipeliner.client.error.PipelinerAuthenticationException;
 import dev.pipeliner.client.error.PipelinerNotFoundException;
 import dev.pipeliner.client.error.PipelinerValidationException;
@@ -45,11 +44,6 @@ class ClientAgainstEmulatorTest extends ClientAgainstEmulatorSuite {
 	@Override
 	PipelinerEmulator emulator() {
 		return pipeliner.get();
-	}
-
-	@Override
-	PipelinerClientBuilder builder(PipelinerEmulator emulator) {
-		return EmulatorClients.builder(emulator);
 	}
 
 	@Override

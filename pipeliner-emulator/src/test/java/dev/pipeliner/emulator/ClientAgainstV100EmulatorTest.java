@@ -8,7 +8,6 @@ import java.util.Map;
 import dev.pipeliner.client.Entity;
 import dev.pipeliner.client.EntityPage;
 import dev.pipeliner.client.FieldInfo;
-import dev.pipeliner.client.PipelinerClientBuilder;
 import dev.pipeliner.client.error.PipelinerUnsupportedOperationException;
 import dev.pipeliner.client.error.PipelinerValidationException;
 import dev.pipeliner.client.query.Filter;
@@ -47,11 +46,6 @@ class ClientAgainstV100EmulatorTest extends ClientAgainstEmulatorSuite {
 	@Override
 	PipelinerEmulator emulator() {
 		return pipeliner.get();
-	}
-
-	@Override
-	PipelinerClientBuilder builder(PipelinerEmulator emulator) {
-		return EmulatorClients.builder(emulator);
 	}
 
 	@Override

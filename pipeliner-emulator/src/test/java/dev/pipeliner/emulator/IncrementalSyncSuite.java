@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.pipeliner.client.BlockingPipelinerClient;
 import dev.pipeliner.client.Entity;
 import dev.pipeliner.client.PipelinerClient;
-import dev.pipeliner.client.PipelinerClientBuilder;
 import dev.pipeliner.client.error.PipelinerNotFoundException;
 import dev.pipeliner.client.query.Query;
 import dev.pipeliner.client.query.Sort;
@@ -68,15 +67,13 @@ abstract class IncrementalSyncSuite {
 	/** @return whether the protocol reports deletions (v100, with {@code include-deleted}) */
 	abstract boolean reportsDeletions();
 
-	abstract PipelinerClientBuilder builder(PipelinerEmulator emulator);
-
 	/** @return the id, modified, surname, owner and sales unit fields of a contact, in that order */
 	abstract List<String> fields();
 
 	@BeforeEach
 	void connect() {
 		emulator().reset();
-		this.client = builder(emulator()).pageSize(7).build();
+		this.client = EmulatorClients.builder(emulator()).pageSize(7).build();
 		this.blocking = new BlockingPipelinerClient(this.client);
 		Entity account = this.client.getEntities("Accounts", Query.all().limit(1)).block().items().get(0);
 		this.owner = Map.of(fields().get(3), account.toMap().get(fields().get(3)), fields().get(4),
@@ -111,7 +108,7 @@ abstract class IncrementalSyncSuite {
 		// A read that crashes after three pages, resumed by a new sync from the stored checkpoint.
 		before = snapshot();
 		read(sync, stored, delivered, 3, 2);
-		IncrementalSync resumed = IncrementalSync.builder(builder(emulator()).pageSize(5).build(), "Contacts")
+		IncrementalSync resumed = IncrementalSync.builder(EmulatorClients.builder(emulator()).pageSize(5).build(), "Contacts")
 			.pageSize(5)
 			.overlap(Duration.ZERO)
 			.build();

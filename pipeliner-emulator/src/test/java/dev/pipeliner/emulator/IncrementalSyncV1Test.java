@@ -2,7 +2,6 @@ package dev.pipeliner.emulator;
 
 import java.util.List;
 
-import dev.pipeliner.client.PipelinerClientBuilder;
 import dev.pipeliner.emulator.junit.PipelinerEmulatorExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,11 +14,6 @@ class IncrementalSyncV1Test extends IncrementalSyncSuite {
 	@Override
 	PipelinerEmulator emulator() {
 		return pipeliner.get();
-	}
-
-	@Override
-	PipelinerClientBuilder builder(PipelinerEmulator emulator) {
-		return EmulatorClients.builder(emulator);
 	}
 
 	@Override
