@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Reads of the v100 emulator in the orders the indexes serve (id, {@code created},
- * {@code modified}) with a condition on the order's field, against a plain reference: random
- * times with many ties, random bounds, operators and page sizes. Each read is done twice, once as
+ * {@code modified}, ascending or descending) with a condition on the order's field, against a
+ * plain reference: random times with many ties, random bounds, operators and page sizes. Each read is done twice, once as
  * the index answers it and once with a condition that every entity meets, which makes the
  * emulator pass over the collection instead: both must give the same pages, cursors included.
  */
@@ -71,21 +71,23 @@ class EmulatorV100OrderTest {
 	void indexedReadsGiveWhatAPassOverTheCollectionGives() {
 		Random random = new Random(42);
 		List<JsonNode> contacts = contacts();
-		for (int round = 0; round < 40; round++) {
+		for (int round = 0; round < 60; round++) {
 			String field = List.of("id", "created", "modified").get(random.nextInt(3));
 			String operator = List.of("eq", "gt", "gte", "lt", "lte", "between", "none").get(random.nextInt(7));
 			JsonNode one = contacts.get(random.nextInt(contacts.size()));
 			JsonNode other = contacts.get(random.nextInt(contacts.size()));
 			List<String> bounds = new ArrayList<>(List.of(one.get(field).asString(), other.get(field).asString()));
 			bounds.sort(Comparator.naturalOrder());
-			String query = (field.equals("id") && random.nextBoolean()) ? "" : "&order-by=" + field;
+			boolean descending = random.nextInt(3) == 0;
+			String query = (field.equals("id") && !descending && random.nextBoolean()) ? ""
+					: "&order-by=" + (descending ? "-" : "") + field;
 			if (!operator.equals("none")) {
 				String value = operator.equals("between") ? bounds.get(0) + "," + bounds.get(1) : bounds.get(0);
 				query += "&filter[" + field + "]=" + value.replace("+", "%2B") + "&filter-op[" + field + "]=" + operator;
 			}
 			int first = random.nextBoolean() ? 1 + random.nextInt(12) : 20 + random.nextInt(81);
 
-			List<JsonNode> expected = reference(contacts, field, operator, bounds);
+			List<JsonNode> expected = reference(contacts, field, descending, operator, bounds);
 			List<JsonNode> indexed = readAll(query, first, expected.size());
 			List<JsonNode> scanned = readAll(query + "&filter-op[last_name]=not-null", first, expected.size());
 
@@ -135,8 +137,12 @@ class EmulatorV100OrderTest {
 		}
 	}
 
-	/** @return the contacts a read must give, in its order: by the field's text (its times are in one form), then id */
-	private static List<JsonNode> reference(List<JsonNode> contacts, String field, String operator, List<String> bounds) {
+	/**
+	 * @return the contacts a read must give, in its order: by the field's text (its times are in one
+	 * form), rising or falling, then by id, rising either way
+	 */
+	private static List<JsonNode> reference(List<JsonNode> contacts, String field, boolean descending, String operator,
+			List<String> bounds) {
 		Predicate<String> keeps = switch (operator) {
 			case "eq" -> (value) -> value.equals(bounds.get(0));
 			case "gt" -> (value) -> value.compareTo(bounds.get(0)) > 0;
@@ -147,8 +153,8 @@ class EmulatorV100OrderTest {
 			default -> (value) -> true;
 		};
 		List<JsonNode> expected = new ArrayList<>(contacts.stream().filter((contact) -> keeps.test(contact.get(field).asString())).toList());
-		expected.sort(Comparator.comparing((JsonNode contact) -> contact.get(field).asString())
-			.thenComparing((contact) -> contact.get("id").asString()));
+		Comparator<JsonNode> byField = Comparator.comparing((JsonNode contact) -> contact.get(field).asString());
+		expected.sort((descending ? byField.reversed() : byField).thenComparing((contact) -> contact.get("id").asString()));
 		return expected;
 	}
 

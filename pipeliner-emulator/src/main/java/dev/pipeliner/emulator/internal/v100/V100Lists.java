@@ -27,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code limit}/{@code offset}, which read in the default order.
  * <p>
  * Pages follow {@link V100Cursors keyset cursors}. A read in the order of an indexed field
- * ({@code id}, the default, {@code created} or {@code modified}, ascending), unfiltered or with one
+ * ({@code id}, the default, {@code created} or {@code modified}, either way), unfiltered or with one
  * ordered condition ({@code eq}, {@code gt}, {@code gte}, {@code lt}, {@code lte}, {@code between})
  * on that field, is answered from the field's index: the page, its cursor's position and
  * {@code total} cost O(page + log n), however far the reader is. Any other read costs a pass over
@@ -71,8 +71,7 @@ final class V100Lists {
 
 	/** @return the page from the index of the order's field, or {@code null} when the read cannot use one */
 	private @Nullable Window indexed(EntityTable table, V100Query query) {
-		String field = query.orders.isEmpty() ? "id"
-				: (query.orders.size() == 1 && !query.orders.get(0).descending()) ? query.orders.get(0).property().name() : null;
+		String field = query.orders.isEmpty() ? "id" : (query.orders.size() == 1) ? query.orders.get(0).property().name() : null;
 		if (field == null || !table.isIndexed(field) || query.conditions.size() > 1) {
 			return null;
 		}
@@ -109,14 +108,12 @@ final class V100Lists {
 				}
 			}
 		}
-		int start = low;
-		if (query.after != null) {
-			List<JsonNode> cursor = V100Cursors.decode(query, query.after);
-			String id = cursor.get(cursor.size() - 1).asString();
-			JsonNode value = cursor.get(0);
-			Key after = new Key(value.isNull() ? null : stored(kind, value.asString()), id);
-			start = Math.min(high, Math.max(low, index.rank((key) -> Key.ORDER.compare(key, after) > 0)));
+		String cursor = query.after;
+		Key after = (cursor != null) ? after(query, cursor, kind) : null;
+		if (!query.orders.isEmpty() && query.orders.get(0).descending()) {
+			return descending(table, index, query.first, low, high, after);
 		}
+		int start = (after == null) ? low : Math.min(high, Math.max(low, index.rank((key) -> Key.ORDER.compare(key, after) > 0)));
 		int end = Math.min(high, start + query.first);
 		List<ObjectNode> items = new ArrayList<>(end - start);
 		SortedIndex.Cursor<Key> keys = index.from(start);
@@ -127,6 +124,63 @@ final class V100Lists {
 			}
 		}
 		return new Window(items, high - low, start > low, end < high);
+	}
+
+	/** @return the cursor's place in the index: its value in the index's form, and its id */
+	private static Key after(V100Query query, String cursor, Kind kind) {
+		List<JsonNode> keys = V100Cursors.decode(query, cursor);
+		JsonNode value = keys.get(0);
+		return new Key(value.isNull() ? null : stored(kind, value.asString()), keys.get(keys.size() - 1).asString());
+	}
+
+	/**
+	 * A page in the field's order the other way round, from the highest value down, entities
+	 * with equal values in the order of their ids as in every order: the index's groups of
+	 * equal values from the last to the first, each read forwards. Each group costs O(log n).
+	 * @param low the rank of the first key the condition keeps
+	 * @param high the rank after the last key the condition keeps
+	 * @param after the cursor's place, or {@code null} for the first page
+	 */
+	private static Window descending(EntityTable table, SortedIndex<Key> index, int first, int low, int high, @Nullable Key after) {
+		int end;
+		int start;
+		int position;
+		boolean hasPrevious;
+		if (after == null) {
+			end = high;
+			start = (end > low) ? groupStart(index, low, index.from(end - 1).next().value()) : low;
+			position = start;
+			hasPrevious = false;
+		}
+		else {
+			String value = after.value();
+			end = Math.max(low, Math.min(high, (value == null) ? index.rank((key) -> key.value() != null) : index.rank(above(value))));
+			start = Math.min(end, groupStart(index, low, value));
+			position = Math.min(end, Math.max(start, index.rank((key) -> Key.ORDER.compare(key, after) > 0)));
+			hasPrevious = position > start || end < high;
+		}
+		List<ObjectNode> items = new ArrayList<>(Math.min(first, high - low));
+		while (true) {
+			SortedIndex.Cursor<Key> keys = index.from(position);
+			for (; position < end && items.size() < first; position++) {
+				ObjectNode entity = table.get(keys.next().id());
+				if (entity != null) {
+					items.add(entity);
+				}
+			}
+			if (items.size() >= first || start <= low) {
+				break;
+			}
+			end = start;
+			start = groupStart(index, low, index.from(end - 1).next().value());
+			position = start;
+		}
+		return new Window(items, high - low, hasPrevious, position < end || start > low);
+	}
+
+	/** @return the rank of the first key with this value, or {@code low} if that comes before */
+	private static int groupStart(SortedIndex<Key> index, int low, @Nullable String value) {
+		return Math.max(low, (value == null) ? 0 : index.rank(atLeast(value)));
 	}
 
 	/** @return the page from a pass over the entities, keeping only the page in order */
