@@ -4,10 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.pipeliner.client.query.Query;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -55,6 +59,36 @@ class EntityNamesAndScopesTest extends WireMockTestSupport {
 
 		assertThat(all).hasSize(20);
 		server.verify(1, getRequestedFor(urlEqualTo(BASE + "/entityPublic")));
+	}
+
+	/**
+	 * Calls that waited for the first lookup go on from Reactor's scheduler, not from the event
+	 * loop that received the lookup's answer: the connections they open would all belong to that
+	 * one loop, and every later call on them would share its one thread.
+	 */
+	@Test
+	void callsThatWaitedForTheLookupAreNotSentFromTheEventLoopThatAnsweredIt() {
+		server.stubFor(get(urlEqualTo(BASE + "/entityPublic"))
+			.willReturn(json(ENTITY_PUBLIC).withFixedDelay(200)));
+		server.stubFor(get(urlEqualTo(BASE + "/Contacts/PY-1")).willReturn(json("{\"ID\":\"PY-1\"}")));
+		Set<String> lookupAnsweredOn = ConcurrentHashMap.newKeySet();
+		Set<String> sentFrom = ConcurrentHashMap.newKeySet();
+		PipelinerClient watched = clientBuilder().webClientBuilder(WebClient.builder().filter((request, next) -> {
+			if (request.url().getPath().endsWith("/entityPublic")) {
+				return next.exchange(request).doOnNext((response) -> lookupAnsweredOn.add(Thread.currentThread().getName()));
+			}
+			sentFrom.add(Thread.currentThread().getName());
+			return next.exchange(request);
+		})).build();
+
+		List<Entity> all = Flux.range(0, 16)
+			.flatMap((i) -> watched.getEntity("Contacts", "PY-1"))
+			.collectList()
+			.block(Duration.ofSeconds(10));
+
+		assertThat(all).hasSize(16);
+		assertThat(lookupAnsweredOn).hasSize(1);
+		assertThat(sentFrom).isNotEmpty().doesNotContainAnyElementsOf(lookupAnsweredOn);
 	}
 
 	@Test

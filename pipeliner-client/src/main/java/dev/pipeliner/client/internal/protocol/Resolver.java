@@ -7,12 +7,17 @@ import dev.pipeliner.client.error.PipelinerDecodingException;
 import dev.pipeliner.client.internal.arguments.Arguments;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Finds where a call goes: the protocol of the configured URL, or, with data-center discovery,
  * of the data center that serves the account, and the two names of an entity from the cached
  * {@code entityPublic} answer. Both are fetched once, shared by concurrent first callers, and
- * not cached when they fail. Not part of the public API.
+ * not cached when they fail. Once they are known, a call goes on at once, on the caller's
+ * thread. Calls that waited for them go on from Reactor's parallel scheduler, not from the
+ * event loop that received the answer: a connection opened from an event loop belongs to that
+ * loop, so a burst of first calls would otherwise put every connection, and every later call on
+ * them, on one thread. Not part of the public API.
  */
 public final class Resolver {
 
@@ -27,11 +32,21 @@ public final class Resolver {
 
 	private final Protocol configured;
 
-	private final boolean discovering;
-
 	private final Mono<Protocol> protocol;
 
-	private final Mono<EntityNames> names;
+	/** The protocol and the names, fetched once. */
+	private final Mono<Known> lookups;
+
+	/** What the lookups found, once they have. */
+	private volatile @Nullable Known known;
+
+	private record Known(Protocol protocol, EntityNames names) {
+
+		Target target(String name) {
+			return new Target(this.protocol, this.names.resolve(name));
+		}
+
+	}
 
 	/**
 	 * @param configured the protocol of the configured URL
@@ -41,7 +56,6 @@ public final class Resolver {
 	 */
 	public Resolver(Protocol configured, @Nullable Function<URI, Protocol> discoveredAt, boolean allowInsecureHttp) {
 		this.configured = configured;
-		this.discovering = discoveredAt != null;
 		this.protocol = (discoveredAt != null) ? configured.teamPipelineUrl().map((url) -> {
 			try {
 				return discoveredAt.apply(Arguments.requireServiceUrl(url, allowInsecureHttp, "teamPipelineUrl"));
@@ -50,8 +64,9 @@ public final class Resolver {
 				throw new PipelinerDecodingException("Data-center discovery: " + ex.getMessage(), ex);
 			}
 		}).cacheInvalidateIf((cached) -> false) : Mono.just(configured);
-		this.names = this.protocol.flatMap(Protocol::entityPublic)
-			.map(EntityNames::new)
+		this.lookups = this.protocol
+			.flatMap((protocol) -> protocol.entityPublic().map((names) -> new Known(protocol, new EntityNames(names))))
+			.doOnNext((found) -> this.known = found)
 			.cacheInvalidateIf((cached) -> false);
 	}
 
@@ -67,15 +82,16 @@ public final class Resolver {
 
 	/** @return the entity names, fetched once */
 	public Mono<EntityNames> names() {
-		return this.names;
+		return this.lookups.map(Known::names);
 	}
 
 	/** @return the protocol and the names of the entity a user named, singular or plural */
 	public Mono<Target> resolve(String name) {
-		if (!this.discovering) {
-			return this.names.map((names) -> new Target(this.configured, names.resolve(name)));
+		Known found = this.known;
+		if (found != null) {
+			return Mono.just(found.target(name));
 		}
-		return this.protocol.zipWith(this.names.map((names) -> names.resolve(name)), Target::new);
+		return this.lookups.publishOn(Schedulers.parallel()).map((lookedUp) -> lookedUp.target(name));
 	}
 
 }
