@@ -19,6 +19,7 @@ import dev.pipeliner.client.internal.arguments.RawQuery;
 import dev.pipeliner.client.internal.batching.Batching;
 import dev.pipeliner.client.internal.batching.Flags;
 import dev.pipeliner.client.internal.http.ApiExceptions;
+import dev.pipeliner.client.internal.http.Deadline;
 import dev.pipeliner.client.internal.http.QueryString;
 import dev.pipeliner.client.internal.http.WireJson;
 import dev.pipeliner.client.internal.observation.Observations;
@@ -638,12 +639,12 @@ public final class PipelinerClient {
 		return bounded("request", name, this.resolver.resolve(name).flatMap(request));
 	}
 
-	/** Bounds a call, retries and lookups included, by the call timeout. */
+	/** Bounds a call, retries and lookups included, by the call timeout, on the timer wheel ({@link Deadline}). */
 	private <T> Mono<T> bounded(String operation, @Nullable String name, Mono<T> call) {
 		Duration timeout = this.settings.callTimeout();
-		return call.timeout(timeout, Mono.error(() -> new PipelinerTransportException(operation
+		return Deadline.within(call, timeout, () -> new PipelinerTransportException(operation
 				+ ((name != null) ? " " + name : "") + " did not complete within " + timeout
-				+ ", retries included, with the lookups it needed", null)));
+				+ ", retries included, with the lookups it needed", null));
 	}
 
 	// Arguments

@@ -23,7 +23,6 @@ import org.springframework.lang.Contract;
  */
 public final class Arguments {
 
-	private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
 	private Arguments() {
 	}
@@ -187,7 +186,17 @@ public final class Arguments {
 	 * segment as it is written
 	 */
 	public static boolean isEntityName(@Nullable String value) {
-		return value != null && value.length() <= MAX_ENTITY_NAME && PLAIN_NAME.matcher(value).matches();
+		if (value == null || value.isEmpty() || value.length() > MAX_ENTITY_NAME) {
+			return false;
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+			if (!letter && (i == 0 || !((c >= '0' && c <= '9') || c == '_'))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

@@ -81,8 +81,6 @@ public final class Transport {
 
 	private final WebClient webClient;
 
-	private final String authorization;
-
 	private final Secrets secrets;
 
 	private final @Nullable AttemptTimeout timeout;
@@ -104,8 +102,13 @@ public final class Transport {
 	 */
 	public Transport(WebClient webClient, String user, String password, @Nullable Duration timeout, RetryPolicy retry,
 			long maxResponseSize, ErrorDecoder errors) {
-		this.webClient = webClient;
-		this.authorization = basic(user, password);
+		String authorization = basic(user, password);
+		// set once on the client rather than on each request, which then carries no header map of its own
+		this.webClient = webClient.mutate().defaultHeaders((headers) -> {
+			headers.set(HttpHeaders.AUTHORIZATION, authorization);
+			headers.set(HttpHeaders.USER_AGENT, UserAgent.VALUE);
+			headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+		}).build();
 		this.secrets = Secrets.of(user, password);
 		this.timeout = (timeout != null) ? new AttemptTimeout(timeout) : null;
 		this.retry = retry;
@@ -167,11 +170,7 @@ public final class Transport {
 	private <T> Mono<T> attempt(HttpMethod method, URI uri, @Nullable JsonNode body,
 			Function<ClientResponse, Mono<T>> onSuccess) {
 		Mono<T> attempt = Mono.defer(() -> {
-			WebClient.RequestBodySpec request = this.webClient.method(method)
-				.uri(uri)
-				.header(HttpHeaders.AUTHORIZATION, this.authorization)
-				.header(HttpHeaders.USER_AGENT, UserAgent.VALUE)
-				.accept(MediaType.APPLICATION_JSON);
+			WebClient.RequestBodySpec request = this.webClient.method(method).uri(uri);
 			if (this.timeout != null) {
 				request.httpRequest(this.timeout::apply);
 			}

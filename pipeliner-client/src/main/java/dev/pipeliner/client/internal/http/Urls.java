@@ -42,10 +42,12 @@ public final class Urls {
 	}
 
 	private static StringBuilder encode(StringBuilder url, String text) {
+		if (isUnreserved(text)) {
+			return url.append(text);
+		}
 		for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
 			char c = (char) (b & 0xFF);
-			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-					|| c == '_' || c == '~') {
+			if (isUnreserved(c)) {
 				url.append(c);
 			}
 			else {
@@ -53,6 +55,21 @@ public final class Urls {
 			}
 		}
 		return url;
+	}
+
+	/** @return whether every character of the text is sent as it is: most names, ids and numbers */
+	private static boolean isUnreserved(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (!isUnreserved(text.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isUnreserved(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+				|| c == '_' || c == '~';
 	}
 
 }
