@@ -37,7 +37,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * in one run, against a baseline on the same machine at the same time, so the ratios mean more
  * than the absolute numbers.
  * <pre>
- * java -jar benchmarks/target/pipeliner-benchmarks-0.1.0-SNAPSHOT-exec.jar [overhead] [streaming] [heap] [bulk] [emulator]
+ * java -jar benchmarks/target/pipeliner-benchmarks-0.1.0-SNAPSHOT-exec.jar [overhead] [client] [streaming] [heap] [bulk] [emulator]
  *     [latency] [v100] [paging] [profile]
  * </pre>
  */
@@ -47,8 +47,6 @@ public final class Benchmarks {
 
 	static final String PASSWORD = "bench-password";
 
-	private static final int ROUNDS = 7;
-
 	private Benchmarks() {
 	}
 
@@ -57,7 +55,10 @@ public final class Benchmarks {
 		StringBuilder report = new StringBuilder();
 		report.append(machine()).append('\n');
 		if (only.isEmpty() || only.contains("overhead")) {
-			report.append(overhead()).append('\n');
+			report.append(CallOverhead.run()).append('\n');
+		}
+		if (only.isEmpty() || only.contains("client")) {
+			report.append(ClientCost.run()).append('\n');
 		}
 		if (only.isEmpty() || only.contains("streaming")) {
 			report.append(streaming()).append('\n');
@@ -94,97 +95,10 @@ public final class Benchmarks {
 				+ System.getProperty("os.name") + " " + System.getProperty("os.arch") + "\n";
 	}
 
-	// 1. Per-call overhead
-
-	private static String overhead() {
-		StringBuilder table = new StringBuilder("## Per-call overhead: getEntity against a bare WebClient GET\n\n"
-				+ "| server latency | concurrency | calls | ours mean latency (µs) | bare mean latency (µs) | latency ratio "
-				+ "| ours p99 (µs) | bare p99 (µs) | ours calls/s | bare calls/s | throughput ratio "
-				+ "| ours CPU per call (µs) | bare CPU per call (µs) | CPU ratio |\n"
-				+ "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-		for (Duration latency : List.of(Duration.ZERO, Duration.ofMillis(1))) {
-			overhead(table, latency);
-		}
-		return table.append("\nEach row is the median of ").append(ROUNDS)
-			.append(" rounds, ours and bare alternating, after a warm-up; the ratios are the medians of the ratios of each round.\n")
-			.toString();
-	}
-
-	private static void overhead(StringBuilder table, Duration latency) {
-		try (StubServer stub = new StubServer(latency, 0)) {
-			PipelinerClient client = client(stub.url(), StubServer.TEAM_PIPELINE).build();
-			WebClient bare = WebClient.create();
-			URI uri = URI.create(stub.url() + "/rest_services/v1/" + StubServer.TEAM_PIPELINE + "/Contacts/PY-7FFFFFFF-42");
-			String authorization = basic(TOKEN, PASSWORD);
-			Supplier<Mono<?>> ours = () -> client.getEntity("Contacts", "PY-7FFFFFFF-42");
-			Supplier<Mono<?>> plain = () -> bare.get()
-				.uri(uri)
-				.header(HttpHeaders.AUTHORIZATION, authorization)
-				.retrieve()
-				.bodyToMono(JsonNode.class);
-			for (int concurrency : new int[] { 1, 64 }) {
-				int calls = (concurrency == 64) ? 20000 : latency.isZero() ? 8000 : 1000;
-				for (int warm = 0; warm < 3; warm++) {
-					calls(ours, calls, concurrency);
-					calls(plain, calls, concurrency);
-				}
-				double[] latencyRatios = new double[ROUNDS];
-				double[] throughputRatios = new double[ROUNDS];
-				double[] cpuRatios = new double[ROUNDS];
-				List<Calls> oursRounds = new ArrayList<>();
-				List<Calls> bareRounds = new ArrayList<>();
-				for (int round = 0; round < ROUNDS; round++) {
-					Calls a = calls(ours, calls, concurrency);
-					Calls b = calls(plain, calls, concurrency);
-					oursRounds.add(a);
-					bareRounds.add(b);
-					latencyRatios[round] = a.meanMicros / b.meanMicros;
-					throughputRatios[round] = a.perSecond / b.perSecond;
-					cpuRatios[round] = a.cpuMicros / b.cpuMicros;
-				}
-				Calls a = median(oursRounds);
-				Calls b = median(bareRounds);
-				table.append(String.format(Locale.ROOT,
-						"| %d ms | %d | %d | %.0f | %.0f | %.3f | %.0f | %.0f | %.0f | %.0f | %.3f | %.1f | %.1f | %.3f |%n",
-						latency.toMillis(), concurrency, calls, a.meanMicros, b.meanMicros, median(latencyRatios), a.p99Micros, b.p99Micros,
-						a.perSecond, b.perSecond, median(throughputRatios), a.cpuMicros, b.cpuMicros, median(cpuRatios)));
-			}
-		}
-	}
-
-	/** Latency, throughput, and the CPU time of the whole process (client and stub) per call. */
-	private record Calls(double meanMicros, double p99Micros, double perSecond, double cpuMicros) {
-	}
-
-	private static long cpuNanos() {
-		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-	}
-
-	private static Calls calls(Supplier<Mono<?>> call, int count, int concurrency) {
-		long[] latencies = new long[count];
-		long cpu = cpuNanos();
-		long start = System.nanoTime();
-		Flux.range(0, count).flatMap((i) -> Mono.defer(() -> {
-			long begin = System.nanoTime();
-			return call.get().doOnSuccess((value) -> latencies[i] = System.nanoTime() - begin);
-		}), concurrency).blockLast();
-		long elapsed = System.nanoTime() - start;
-		double cpuMicros = (cpuNanos() - cpu) / 1000.0 / count;
-		Arrays.sort(latencies);
-		double mean = Arrays.stream(latencies).average().orElse(0) / 1000.0;
-		return new Calls(mean, latencies[(int) (count * 0.99)] / 1000.0, count / (elapsed / 1e9), cpuMicros);
-	}
-
-	private static double median(double[] values) {
+	static double median(double[] values) {
 		double[] sorted = values.clone();
 		Arrays.sort(sorted);
 		return sorted[sorted.length / 2];
-	}
-
-	private static Calls median(List<Calls> rounds) {
-		List<Calls> sorted = new ArrayList<>(rounds);
-		sorted.sort((x, y) -> Double.compare(x.perSecond, y.perSecond));
-		return sorted.get(sorted.size() / 2);
 	}
 
 	// 2. Streaming
@@ -369,10 +283,10 @@ public final class Benchmarks {
 				URI uri = URI.create(base + path);
 				Supplier<Mono<?>> get = () -> bare.get().uri(uri).header(HttpHeaders.AUTHORIZATION, authorization)
 					.retrieve().bodyToMono(byte[].class);
-				calls(get, 5000, 64);
-				Calls result = calls(get, 20000, 64);
+				CallOverhead.calls(get, 5000, 64);
+				CallOverhead.Calls result = CallOverhead.calls(get, 20000, 64);
 				table.append(String.format(Locale.ROOT, "| GET %s | %d | %.0f |%n", path.replace(id, "{id}"), 20000,
-						result.perSecond));
+						result.perSecond()));
 			}
 		}
 		return table.toString();
