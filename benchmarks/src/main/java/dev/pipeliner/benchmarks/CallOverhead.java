@@ -32,6 +32,12 @@ final class CallOverhead {
 	private CallOverhead() {
 	}
 
+	/** @return a GET of the URL by the bare client, with the benchmarks' credentials, its body decoded into a {@code JsonNode} */
+	static Supplier<Mono<?>> bareGet(WebClient web, URI uri) {
+		String authorization = Benchmarks.basic(Benchmarks.TOKEN, Benchmarks.PASSWORD);
+		return () -> web.get().uri(uri).header(HttpHeaders.AUTHORIZATION, authorization).retrieve().bodyToMono(JsonNode.class);
+	}
+
 	static String run() {
 		StringBuilder table = new StringBuilder("## Per-call overhead: getEntity against a bare WebClient GET\n\n"
 				+ "| server latency | concurrency | calls | ours mean latency (µs) | bare mean latency (µs) | latency ratio "
@@ -55,21 +61,11 @@ final class CallOverhead {
 			PipelinerClient client = Benchmarks.client(stub.url(), StubServer.TEAM_PIPELINE).build();
 			WebClient bare = WebClient.create();
 			URI uri = URI.create(stub.url() + "/rest_services/v1/" + StubServer.TEAM_PIPELINE + "/Contacts/PY-7FFFFFFF-42");
-			String authorization = Benchmarks.basic(Benchmarks.TOKEN, Benchmarks.PASSWORD);
 			Supplier<Mono<?>> ours = () -> client.getEntity("Contacts", "PY-7FFFFFFF-42");
-			Supplier<Mono<?>> plain = () -> bare.get()
-				.uri(uri)
-				.header(HttpHeaders.AUTHORIZATION, authorization)
-				.retrieve()
-				.bodyToMono(JsonNode.class);
-			WebClient bounded = WebClient.builder()
+			Supplier<Mono<?>> plain = bareGet(bare, uri);
+			Supplier<Mono<?>> timed = bareGet(WebClient.builder()
 				.clientConnector(new ReactorClientHttpConnector(HttpClient.create().responseTimeout(PipelinerClient.DEFAULT_READ_TIMEOUT)))
-				.build();
-			Supplier<Mono<?>> timed = () -> bounded.get()
-				.uri(uri)
-				.header(HttpHeaders.AUTHORIZATION, authorization)
-				.retrieve()
-				.bodyToMono(JsonNode.class);
+				.build(), uri);
 			for (int concurrency : new int[] { 64, 1 }) {
 				int calls = (concurrency == 64) ? 20000 : latency.isZero() ? 8000 : 1000;
 				for (int warm = 0; warm < 3; warm++) {

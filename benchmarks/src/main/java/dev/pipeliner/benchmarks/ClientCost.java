@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 
 import dev.pipeliner.client.PipelinerClient;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -47,13 +46,8 @@ final class ClientCost {
 			.build();
 		WebClient bare = WebClient.builder().exchangeFunction(answers).build();
 		URI uri = URI.create(service + "/rest_services/v1/" + StubServer.TEAM_PIPELINE + "/Contacts/PY-7FFFFFFF-42");
-		String authorization = Benchmarks.basic(Benchmarks.TOKEN, Benchmarks.PASSWORD);
 		Supplier<Mono<?>> ours = () -> client.getEntity("Contacts", "PY-7FFFFFFF-42");
-		Supplier<Mono<?>> plain = () -> bare.get()
-			.uri(uri)
-			.header(HttpHeaders.AUTHORIZATION, authorization)
-			.retrieve()
-			.bodyToMono(JsonNode.class);
+		Supplier<Mono<?>> plain = CallOverhead.bareGet(bare, uri);
 		for (int warm = 0; warm < 3; warm++) {
 			nanosPerCall(ours);
 			nanosPerCall(plain);

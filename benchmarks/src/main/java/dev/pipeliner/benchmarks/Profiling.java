@@ -12,9 +12,7 @@ import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -33,13 +31,8 @@ final class Profiling {
 			PipelinerClient client = Benchmarks.client(stub.url(), StubServer.TEAM_PIPELINE).build();
 			WebClient bare = WebClient.create();
 			URI uri = URI.create(stub.url() + "/rest_services/v1/" + StubServer.TEAM_PIPELINE + "/Contacts/PY-7FFFFFFF-42");
-			String authorization = Benchmarks.basic(Benchmarks.TOKEN, Benchmarks.PASSWORD);
 			Supplier<Mono<?>> ours = () -> client.getEntity("Contacts", "PY-7FFFFFFF-42");
-			Supplier<Mono<?>> plain = () -> bare.get()
-				.uri(uri)
-				.header(HttpHeaders.AUTHORIZATION, authorization)
-				.retrieve()
-				.bodyToMono(JsonNode.class);
+			Supplier<Mono<?>> plain = CallOverhead.bareGet(bare, uri);
 			run(ours, calls / 4);
 			run(plain, calls / 4);
 			Path oursFile = record(directory.resolve("ours.jfr"), ours, calls);
