@@ -23,7 +23,6 @@ import org.springframework.lang.Contract;
  */
 public final class Arguments {
 
-
 	private Arguments() {
 	}
 
