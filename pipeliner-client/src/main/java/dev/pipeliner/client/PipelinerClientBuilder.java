@@ -184,7 +184,9 @@ public final class PipelinerClientBuilder {
 
 	/**
 	 * Sends requests with this {@link WebClient} as it is. Its filters, codecs and connector
-	 * apply; {@link #connectTimeout} cannot be combined with it.
+	 * apply; {@link #connectTimeout} cannot be combined with it. Every request carries the
+	 * client's own {@code Authorization}, {@code User-Agent} and {@code Accept}, once each,
+	 * whatever its default headers, default request or filters set.
 	 */
 	public PipelinerClientBuilder webClient(WebClient webClient) {
 		this.webClient = InvalidSettingException.check("webClient", () -> Arguments.requireNonNull(webClient, "webClient"));
@@ -194,7 +196,8 @@ public final class PipelinerClientBuilder {
 	/**
 	 * Builds the {@link WebClient} from a clone of this builder, so that its filters, codecs and
 	 * connector apply (Spring Boot's auto-configured builder, for instance). The given builder is
-	 * not changed.
+	 * not changed. As with {@link #webClient}, the client's own {@code Authorization},
+	 * {@code User-Agent} and {@code Accept} win over the builder's.
 	 */
 	public PipelinerClientBuilder webClientBuilder(WebClient.Builder webClientBuilder) {
 		this.webClientBuilder = InvalidSettingException.check("webClientBuilder", () -> Arguments.requireNonNull(webClientBuilder, "webClientBuilder"));

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.pipeliner.client.error.PipelinerDecodingException;
 import dev.pipeliner.client.error.PipelinerRedirectException;
@@ -18,7 +19,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -26,6 +31,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
@@ -189,6 +195,37 @@ class HostileServerTest extends WireMockTestSupport {
 				assertThat(ex.getMessage()).doesNotContain("todd").contains("limit=5").contains("filter=REDACTED");
 				assertThat(ex.getUri().toString()).contains("todd%40example.com");
 			});
+	}
+
+	/**
+	 * A builder given to the client may carry headers for other services, as default headers,
+	 * a default request or a filter: the requests to Pipeliner carry the client's credentials,
+	 * {@code User-Agent} and {@code Accept}, once each, and nothing of the builder's in their place.
+	 */
+	@Test
+	void theClientsOwnHeadersWinOverThoseOfAGivenBuilder() {
+		server.stubFor(get(urlPathEqualTo(BASE + "/Contacts/PY-1")).willReturn(json("{\"ID\":\"PY-1\"}")));
+		PipelinerClient client = PipelinerClient.builder()
+			.url(server.baseUrl())
+			.teamPipeline("eu_Pipeline1")
+			.credentials(TOKEN, PASSWORD)
+			.webClientBuilder(WebClient.builder()
+				.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer for-another-service")
+				.defaultRequest((request) -> request.header(HttpHeaders.AUTHORIZATION, "Bearer from-a-default-request")
+					.header(HttpHeaders.USER_AGENT, "gateway/1.0")
+					.accept(MediaType.ALL))
+				.filter((request, next) -> next.exchange(ClientRequest.from(request)
+					.header(HttpHeaders.AUTHORIZATION, "Bearer from-a-filter")
+					.build())))
+			.build();
+
+		client.getEntity("Contacts", "PY-1").block();
+
+		LoggedRequest request = server.findAll(getRequestedFor(urlPathEqualTo(BASE + "/Contacts/PY-1"))).get(0);
+		assertThat(request.getHeaders().getHeader("Authorization").values()).containsExactly(AUTHORIZATION);
+		assertThat(request.getHeaders().getHeader("Accept").values()).containsExactly("application/json");
+		assertThat(request.getHeaders().getHeader("User-Agent").values()).singleElement()
+			.asString().startsWith("pipeliner-spring-boot-starter/");
 	}
 
 	@Test

@@ -36,7 +36,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.UnsupportedMediaTypeException;
+import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
@@ -103,12 +105,11 @@ public final class Transport {
 	public Transport(WebClient webClient, String user, String password, @Nullable Duration timeout, RetryPolicy retry,
 			long maxResponseSize, ErrorDecoder errors) {
 		String authorization = basic(user, password);
-		// set once on the client rather than on each request, which then carries no header map of its own
-		this.webClient = webClient.mutate().defaultHeaders((headers) -> {
-			headers.set(HttpHeaders.AUTHORIZATION, authorization);
-			headers.set(HttpHeaders.USER_AGENT, UserAgent.VALUE);
-			headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-		}).build();
+		// set once as default headers rather than on each request, and held to them at the last filter
+		this.webClient = webClient.mutate()
+			.defaultHeaders((headers) -> ownHeaders(headers, authorization))
+			.filter(ownHeaders(authorization))
+			.build();
 		this.secrets = Secrets.of(user, password);
 		this.timeout = (timeout != null) ? new AttemptTimeout(timeout) : null;
 		this.retry = retry;
@@ -119,6 +120,34 @@ public final class Transport {
 	/** @return the {@code Authorization} value of HTTP Basic authentication */
 	private static String basic(String user, String password) {
 		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static void ownHeaders(HttpHeaders headers, String authorization) {
+		headers.set(HttpHeaders.AUTHORIZATION, authorization);
+		headers.set(HttpHeaders.USER_AGENT, UserAgent.VALUE);
+		headers.set(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
+	}
+
+	/**
+	 * @return the filter, innermost of all, that sends every request with the client's
+	 * credentials, {@code User-Agent} and {@code Accept}, once each, whatever a given builder's
+	 * default request or filters set in their place; a request that has them as they are goes on
+	 * as it is
+	 */
+	private static ExchangeFilterFunction ownHeaders(String authorization) {
+		return (request, next) -> {
+			HttpHeaders headers = request.headers();
+			if (isOnly(headers, HttpHeaders.AUTHORIZATION, authorization) && isOnly(headers, HttpHeaders.USER_AGENT, UserAgent.VALUE)
+					&& isOnly(headers, HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)) {
+				return next.exchange(request);
+			}
+			return next.exchange(ClientRequest.from(request).headers((own) -> ownHeaders(own, authorization)).build());
+		};
+	}
+
+	private static boolean isOnly(HttpHeaders headers, String name, String value) {
+		List<String> values = headers.get(name);
+		return values != null && values.size() == 1 && values.get(0).equals(value);
 	}
 
 	/** @return the reader that bounds answers to the maximum response size */
