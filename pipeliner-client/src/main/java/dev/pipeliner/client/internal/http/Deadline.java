@@ -10,14 +10,16 @@ import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Bounds a call in time with a timer wheel: one daemon thread that ticks every 10 ms, to which
  * starting and cancelling a timer is a lock-free enqueue. {@code Mono.timeout(Duration)} puts
  * each timer on a scheduled executor instead, whose thread is woken when a timer is scheduled or
  * cancelled, twice per call; for a call that takes microseconds that dominates what the client
- * adds to it. A timer fires up to one tick late, which no timeout of a remote call notices. Not
- * part of the public API.
+ * adds to it. A timer fires up to one tick late, which no timeout of a remote call notices; the
+ * call that timed out is ended from Reactor's parallel scheduler, so that nothing a caller does
+ * then holds up the wheel. Not part of the public API.
  */
 public final class Deadline {
 
@@ -63,7 +65,8 @@ public final class Deadline {
 		return Mono.create((sink) -> {
 			Timeout timer = Wheel.TIMER.newTimeout((expired) -> {
 				if (due.getAsBoolean()) {
-					sink.success(0L);
+					// what follows the call that timed out runs on Reactor's scheduler, never holding up the wheel's one thread
+					Schedulers.parallel().schedule(() -> sink.success(0L));
 				}
 			}, nanos, TimeUnit.NANOSECONDS);
 			sink.onCancel(timer::cancel);

@@ -3,6 +3,7 @@ package dev.pipeliner.client.internal.http;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -21,6 +22,17 @@ class DeadlineTest {
 			.expectErrorMessage("too late")
 			.verify(Duration.ofSeconds(10));
 		assertThat(cancelled).isTrue();
+	}
+
+	/** What follows a call that timed out runs on Reactor's scheduler, never on the wheel's one thread. */
+	@Test
+	void theTimeoutIsDeliveredOffTheWheelsThread() {
+		AtomicReference<String> thread = new AtomicReference<>();
+		StepVerifier.create(Deadline.within(Mono.never(), Duration.ofMillis(20), () -> new IllegalStateException("too late"))
+				.doOnError((ex) -> thread.set(Thread.currentThread().getName())))
+			.expectErrorMessage("too late")
+			.verify(Duration.ofSeconds(10));
+		assertThat(thread.get()).startsWith("parallel-");
 	}
 
 	@Test
