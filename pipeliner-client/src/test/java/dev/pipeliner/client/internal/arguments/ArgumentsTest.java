@@ -35,7 +35,10 @@ class ArgumentsTest {
 		assertThat(accepted).isBetween(2_000, 18_000);
 		assertThat(Arguments.isEntityName(null)).isFalse();
 		assertThat(Arguments.isEntityName("Contacts")).isTrue();
+		assertThat(Arguments.isEntityName("x".repeat(Arguments.MAX_ENTITY_NAME))).isTrue();
 		assertThat(Arguments.isEntityName("x".repeat(Arguments.MAX_ENTITY_NAME + 1))).isFalse();
+		assertThat(Arguments.isEntityName("_x")).isFalse();
+		assertThat(Arguments.isEntityName("x_9")).isTrue();
 	}
 
 }

@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code id}, the default, {@code created} or {@code modified}, either way), unfiltered or with one
  * ordered condition ({@code eq}, {@code gt}, {@code gte}, {@code lt}, {@code lte}, {@code between})
  * on that field, is answered from the field's index: the page, its cursor's position and
- * {@code total} cost O(page + log n), however far the reader is. Any other read costs a pass over
+ * {@code total} cost O(page + log n), however far the reader is, and a descending page O(log n)
+ * more for each distinct value on it. Any other read costs a pass over
  * the collection, keeping only the page in order. An empty page has {@code null} cursors and
  * {@code has_previous_page} false, as the service's has.
  */
