@@ -101,7 +101,7 @@ public final class Benchmarks {
 		return sorted[sorted.length / 2];
 	}
 
-	// 2. Streaming
+	// 3. Streaming
 
 	private static String streaming() {
 		StringBuilder table = new StringBuilder("## Streaming 100,000 entities: streamEntities against a naive offset loop\n\n"
@@ -152,7 +152,7 @@ public final class Benchmarks {
 		return count / ((System.nanoTime() - start) / 1e9);
 	}
 
-	// 3. Heap while streaming
+	// 4. Heap while streaming
 
 	private static String heap() {
 		StringBuilder table = new StringBuilder("## Heap while streaming (page size 1000, no latency)\n\n"
@@ -194,7 +194,7 @@ public final class Benchmarks {
 		return table.toString();
 	}
 
-	// 4. Bulk writes
+	// 5. Bulk writes
 
 	private static String bulk() {
 		StringBuilder table = new StringBuilder("## Creating 10,000 contacts\n\n"
@@ -268,7 +268,7 @@ public final class Benchmarks {
 		return (System.nanoTime() - start) / 1e9;
 	}
 
-	// 5. The emulator's own throughput
+	// 6. The emulator's own throughput
 
 	private static String emulator() {
 		StringBuilder table = new StringBuilder("## The emulator's throughput (bare WebClient, concurrency 64)\n\n"

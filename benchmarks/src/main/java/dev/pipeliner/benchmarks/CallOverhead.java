@@ -48,11 +48,12 @@ final class CallOverhead {
 		for (Duration latency : List.of(Duration.ZERO, Duration.ofMillis(1))) {
 			overhead(table, latency);
 		}
-		return table.append("\nEach row is the median of ").append(ROUNDS)
+		return table.append("\nEach row shows the round of median throughput of ").append(ROUNDS)
 			.append(" rounds, ours and bare alternating, after a warm-up; the ratios are the medians of the ratios of each round.")
-			.append(" 64 at a time comes first, from a client that has made no call before, as an application's first burst")
-			.append(" would. The last two columns compare with a bare WebClient whose requests have a response timeout, as")
-			.append(" the client's have (its read timeout), set on its Reactor Netty connector.\n")
+			.append(" 64 at a time comes first: its first warm-up round is the first burst of a client that has made no call")
+			.append(" before, and the rounds after it use the connections that burst opened. The last two columns compare with")
+			.append(" a bare WebClient whose requests have a response timeout, as the client's have (its read timeout), set on")
+			.append(" its Reactor Netty connector.\n")
 			.toString();
 	}
 
@@ -125,7 +126,6 @@ final class CallOverhead {
 		double mean = Arrays.stream(latencies).average().orElse(0) / 1000.0;
 		return new Calls(mean, latencies[(int) (count * 0.99)] / 1000.0, count / (elapsed / 1e9), cpuMicros);
 	}
-
 
 	private static Calls median(List<Calls> rounds) {
 		List<Calls> sorted = new ArrayList<>(rounds);

@@ -77,5 +77,4 @@ final class ClientCost {
 		return (System.nanoTime() - start) / (double) CALLS;
 	}
 
-
 }

@@ -142,6 +142,7 @@ final class LatencyBenchmarks {
 						notes(sliced, roundTrip.isZero() ? ENTITIES : 2_000);
 						notes(oneCursor, roundTrip.isZero() ? ENTITIES : 2_000);
 						v100.cursors(roundTrip.isZero() ? ENTITIES : 2_000);
+						v100.offsets(roundTrip.isZero() ? ENTITIES : 2_000, 1);
 						v100.offsets(roundTrip.isZero() ? ENTITIES : 2_000, 8);
 					}
 					for (int round = 0; round < rounds; round++) {
@@ -303,6 +304,5 @@ final class LatencyBenchmarks {
 		long count = run.get();
 		return count / ((System.nanoTime() - start) / 1e9);
 	}
-
 
 }
