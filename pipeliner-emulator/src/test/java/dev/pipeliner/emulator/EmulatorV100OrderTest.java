@@ -116,6 +116,27 @@ class EmulatorV100OrderTest {
 		assertThat(read).hasSize(contacts.size());
 	}
 
+	/**
+	 * A descending read whose cursor's entity is deleted between pages goes on after it and
+	 * misses nothing else: by id, no other entity has the cursor's value.
+	 */
+	@Test
+	void aDescendingReadGoesOnAfterACursorWhoseEntityWasDeleted() {
+		for (String field : List.of("id", "created", "modified")) {
+			List<JsonNode> contacts = contacts();
+			List<String> expected = EmulatorV100ReadingTest.ids(array(reference(contacts, field, true, "none", List.of())));
+			String query = "/entities/Contacts?load-only=id&first=7&order-by=-" + field;
+			JsonNode page = http.get(query).json();
+			List<String> read = new ArrayList<>(EmulatorV100ReadingTest.ids(page.get("data")));
+			assertThat(http.delete("/entities/Contacts/" + read.get(read.size() - 1)).status()).isEqualTo(200);
+			while (page.get("page_info").get("has_next_page").booleanValue()) {
+				page = http.get(query + "&after=" + page.get("page_info").get("end_cursor").asString()).json();
+				read.addAll(EmulatorV100ReadingTest.ids(page.get("data")));
+			}
+			assertThat(read).as(field).isEqualTo(expected);
+		}
+	}
+
 	/** @return every page's entities, checking each page's total and page_info on the way */
 	private static List<JsonNode> readAll(String query, int first, int total) {
 		List<JsonNode> read = new ArrayList<>();
