@@ -146,7 +146,8 @@ public final class Benchmarks {
 		}
 	}
 
-	private static double rate(Supplier<Long> run) {
+	/** @return how many a second the run counted */
+	static double rate(Supplier<Long> run) {
 		long start = System.nanoTime();
 		long count = run.get();
 		return count / ((System.nanoTime() - start) / 1e9);

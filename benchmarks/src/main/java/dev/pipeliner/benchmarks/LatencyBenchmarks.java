@@ -70,9 +70,9 @@ final class LatencyBenchmarks {
 					stream(adaptive, 2_000);
 					loop(adaptive, 2_000);
 					for (int round = 0; round < rounds; round++) {
-						ours[round] = rate(() -> stream(adaptive, ENTITIES));
-						two[round] = rate(() -> stream(fixed, ENTITIES));
-						loop[round] = rate(() -> loop(adaptive, ENTITIES));
+						ours[round] = Benchmarks.rate(() -> stream(adaptive, ENTITIES));
+						two[round] = Benchmarks.rate(() -> stream(fixed, ENTITIES));
+						loop[round] = Benchmarks.rate(() -> loop(adaptive, ENTITIES));
 					}
 					double a = Benchmarks.median(ours);
 					double b = Benchmarks.median(two);
@@ -146,11 +146,11 @@ final class LatencyBenchmarks {
 						v100.offsets(roundTrip.isZero() ? ENTITIES : 2_000, 8);
 					}
 					for (int round = 0; round < rounds; round++) {
-						rates[0][round] = rate(() -> notes(sliced, ENTITIES));
-						rates[1][round] = rate(() -> notes(oneCursor, ENTITIES));
-						rates[2][round] = rate(() -> v100.cursors(ENTITIES));
-						rates[3][round] = rate(() -> v100.offsets(ENTITIES, 1));
-						rates[4][round] = rate(() -> v100.offsets(ENTITIES, 8));
+						rates[0][round] = Benchmarks.rate(() -> notes(sliced, ENTITIES));
+						rates[1][round] = Benchmarks.rate(() -> notes(oneCursor, ENTITIES));
+						rates[2][round] = Benchmarks.rate(() -> v100.cursors(ENTITIES));
+						rates[3][round] = Benchmarks.rate(() -> v100.offsets(ENTITIES, 1));
+						rates[4][round] = Benchmarks.rate(() -> v100.offsets(ENTITIES, 8));
 					}
 					double loop = Benchmarks.median(rates[2]);
 					double[] ratios = new double[rounds];
@@ -297,12 +297,6 @@ final class LatencyBenchmarks {
 
 	private static double meanMicros(long[] nanos) {
 		return Arrays.stream(nanos).average().orElse(0) / 1000.0;
-	}
-
-	private static double rate(Supplier<Long> run) {
-		long start = System.nanoTime();
-		long count = run.get();
-		return count / ((System.nanoTime() - start) / 1e9);
 	}
 
 }

@@ -203,15 +203,15 @@ public final class SlicedPaging {
 
 		/** What follows the first page: read by its cursor alone, or in slices. */
 		private Flux<List<T>> rest(Slice first, Step<T> step) {
+			if (step.items().size() >= this.limit) {
+				return Flux.empty();
+			}
 			String cursor = step.next();
 			long wanted = Math.min(step.total(), this.limit) - step.items().size();
 			long slices = slices(wanted);
 			// with a limit, slices of the size the whole collection's would have, as many as the limit needs
 			long all = Math.max(slices, slices(step.total() - step.items().size()));
 			Instant reached = first.lastKey;
-			if (step.items().size() >= this.limit) {
-				return Flux.empty();
-			}
 			if (cursor == null || !first.keyed || step.total() < 0 || slices < 2 || reached == null) {
 				return first.from(cursor);
 			}
